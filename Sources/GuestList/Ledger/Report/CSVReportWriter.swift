@@ -1,0 +1,75 @@
+/// Writes a run report as CSV: the SPEC §5 columns, or with `original` the source's own columns.
+///
+/// Output follows RFC 4180 (CRLF line ends, fields quoted when they hold a comma, a quote or a line
+/// break) because that is what Excel and Numbers read without a wizard. Text cells are guarded
+/// against formula injection (see `CSVField.guarded`), since organisers open these files in a
+/// spreadsheet and guest names come from strangers.
+public struct CSVReportWriter: Sendable {
+    /// The header of the standard layout; SPEC §5 fixes it.
+    public static let columns = [
+        "row", "line", "status", "name", "email", "startedAt", "timeZone", "httpStatus", "bookingUid", "attempts",
+        "error",
+    ]
+
+    /// Start with a UTF-8 byte order mark, so Excel reads Japanese names as UTF-8 rather than CP932.
+    public var byteOrderMark: Bool
+    /// Prefix `'` to text cells a spreadsheet would run as a formula. On by default; turn off only for
+    /// a file that a program rather than a person will read.
+    public var escapeFormulas: Bool
+
+    public init(byteOrderMark: Bool = false, escapeFormulas: Bool = true) {
+        self.byteOrderMark = byteOrderMark
+        self.escapeFormulas = escapeFormulas
+    }
+
+    /// The standard layout: the header, then one line per row.
+    public func render(_ report: RunReport) -> String {
+        var lines = [Self.columns.joined(separator: ",")]
+        for row in report.rows {
+            let cells: [String] = [
+                String(row.row), String(row.line), row.status.rawValue, text(row.name), text(row.email),
+                text(row.startedAt), text(row.timeZone), row.httpStatus.map(String.init) ?? "",
+                text(row.bookingUid ?? ""), String(row.attempts), text(row.error ?? ""),
+            ]
+            lines.append(cells.map(CSVField.quoted).joined(separator: ","))
+        }
+        return document(lines)
+    }
+
+    /// The `--original` layout: the source's columns, then `status` and `error`, rows in source order.
+    ///
+    /// The columns are the first row's, in its order, followed by any column that only later rows have
+    /// (XML records may lack a field). A row whose columns are exactly the header's is written by
+    /// position, so a source with two columns of the same name round-trips; otherwise values are
+    /// looked up by name. If the source itself has a `status` or `error` column, the added ones are
+    /// named `guestlist status` and `guestlist error` so that re-reading the file stays unambiguous.
+    public func renderOriginal(_ report: RunReport) -> String {
+        var sourceColumns = report.rows.first?.original.map(\.column) ?? []
+        var known = Set(sourceColumns)
+        for row in report.rows.dropFirst() {
+            for (column, _) in row.original where known.insert(column).inserted { sourceColumns.append(column) }
+        }
+        let statusName = sourceColumns.contains("status") ? "guestlist status" : "status"
+        let errorName = sourceColumns.contains("error") ? "guestlist error" : "error"
+        var lines = [(sourceColumns + [statusName, errorName]).map(CSVField.quoted).joined(separator: ",")]
+        for row in report.rows {
+            var values: [String]
+            if row.original.map(\.column) == sourceColumns {
+                values = row.original.map(\.value)
+            } else {
+                values = sourceColumns.map { column in row.original.first { $0.column == column }?.value ?? "" }
+            }
+            values = values.map(text) + [row.status.rawValue, text(row.error ?? "")]
+            lines.append(values.map(CSVField.quoted).joined(separator: ","))
+        }
+        return document(lines)
+    }
+
+    private func text(_ value: String) -> String {
+        escapeFormulas ? CSVField.guarded(value) : value
+    }
+
+    private func document(_ lines: [String]) -> String {
+        (byteOrderMark ? "\u{FEFF}" : "") + lines.map { $0 + "\r\n" }.joined()
+    }
+}
