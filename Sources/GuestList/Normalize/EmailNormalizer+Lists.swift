@@ -1,0 +1,117 @@
+/// `ccEmails` lists and likely domain typos.
+extension EmailNormalizer {
+    /// The result of normalizing a list of addresses.
+    public struct ListResult: Sendable, Equatable {
+        /// Normalized addresses, in order, without repeats or the guest's own address.
+        public var emails: [String]
+        /// Items that could not be normalized: the item's text and why.
+        public var failures: [(item: String, failure: NormalizationFailure)]
+
+        public static func == (lhs: ListResult, rhs: ListResult) -> Bool {
+            lhs.emails == rhs.emails && lhs.failures.map(\.item) == rhs.failures.map(\.item)
+                && lhs.failures.map(\.failure) == rhs.failures.map(\.failure)
+        }
+    }
+
+    /// Splits a cell on `,` `;` white space and line breaks (a display name with its `<address>`
+    /// stays one item), normalizes each, and drops `own` and repeats (compared case-insensitively).
+    public func normalizeList(_ raw: String, excluding own: String? = nil) -> ListResult {
+        var seen = Set<String>()
+        if let own { seen.insert(own.lowercased()) }
+        var result = ListResult(emails: [], failures: [])
+        for item in Self.split(raw) {
+            switch normalize(item) {
+            case .success(let email):
+                if seen.insert(email.lowercased()).inserted { result.emails.append(email) }
+            case .failure(let failure):
+                result.failures.append((item, failure))
+            }
+        }
+        return result
+    }
+
+    /// Items of a list cell. Separators inside quotes or angle brackets do not split.
+    static func split(_ raw: String) -> [String] {
+        var segments: [String] = []
+        var current = ""
+        var quoted = false
+        var angled = false
+        for character in raw {
+            switch character {
+            case "\"": quoted.toggle()
+            case "<": angled = true
+            case ">": angled = false
+            default: break
+            }
+            if !quoted, !angled, Self.listSeparators.contains(character) {
+                segments.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        segments.append(current)
+        var items: [String] = []
+        for segment in segments {
+            let trimmed = segment.trimmed
+            if trimmed.isEmpty { continue }
+            // A segment with a display name is one address; otherwise white space separates addresses.
+            if trimmed.contains("<") || trimmed.contains("\"") {
+                items.append(trimmed)
+            } else {
+                items += trimmed.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+            }
+        }
+        return items
+    }
+
+    /// What separates items of a list cell, besides white space: ASCII and full-width commas and semicolons.
+    static let listSeparators: Set<Character> = [",", ";", "\n", "\r", "\r\n", "，", "；", "、"]
+
+    /// Domains most guests use, checked for one-keystroke typos.
+    static let commonDomains = [
+        "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "icloud.com", "live.com",
+        "yahoo.co.jp", "docomo.ne.jp", "ezweb.ne.jp", "softbank.ne.jp", "i.softbank.jp", "hotmail.co.jp",
+        "outlook.jp", "protonmail.com", "yahoo.co.uk", "hotmail.co.uk",
+    ]
+    /// Real domains one keystroke from a common one; never flagged.
+    static let knownNeighbours: Set<String> = ["email.com", "ymail.com", "gmx.com", "mail.com", "live.co.uk", "outlook.co.jp"]
+
+    /// A warning when the domain of a normalized `email` is one typo (a wrong, missing, extra or
+    /// swapped character) away from a common domain, e.g. `gmial.com`. The row is still sent.
+    public func typoWarning(for email: String) -> String? {
+        guard let at = email.utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
+        let domain = email.utf8[email.utf8.index(after: at)...]
+        var match: String?
+        for candidate in Self.commonDomains {
+            let c = candidate.utf8
+            if abs(c.count - domain.count) > 1 { continue }
+            if c.elementsEqual(domain) { return nil }
+            if match == nil, Self.oneEditApart(domain, c) { match = candidate }
+        }
+        guard let match else { return nil }
+        let name = String(decoding: domain, as: UTF8.self)
+        if Self.knownNeighbours.contains(name) { return nil }
+        return "Email \(email) may have a typo in its domain: did you mean \(match)? It is sent as written."
+    }
+
+    /// True when one substitution, insertion, deletion or adjacent swap turns `a` into `b`.
+    static func oneEditApart(_ a: Substring.UTF8View, _ b: String.UTF8View) -> Bool {
+        a.withContiguousStorageIfAvailable { x in
+            b.withContiguousStorageIfAvailable { y in oneEditApart(x, y) } ?? false
+        } ?? Array(a).withUnsafeBufferPointer { x in Array(b).withUnsafeBufferPointer { y in oneEditApart(x, y) } }
+    }
+
+    private static func oneEditApart(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < x.count, i < y.count, x[i] == y[i] { i += 1 }
+        if x.count == y.count {
+            if i == x.count { return false }
+            if x[(i + 1)...].elementsEqual(y[(i + 1)...]) { return true }
+            return i + 1 < x.count && x[i] == y[i + 1] && x[i + 1] == y[i] && x[(i + 2)...].elementsEqual(y[(i + 2)...])
+        }
+        if x.count + 1 == y.count { return x[i...].elementsEqual(y[(i + 1)...]) }
+        if x.count == y.count + 1 { return x[(i + 1)...].elementsEqual(y[i...]) }
+        return false
+    }
+}

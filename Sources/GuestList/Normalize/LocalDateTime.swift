@@ -1,0 +1,106 @@
+/// A wall-clock date and time with no zone, as written in a sheet; the arithmetic the hot path needs
+/// to turn it into an instant without Foundation's calendars and formatters.
+public struct LocalDateTime: Sendable, Hashable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    public var hour: Int
+    public var minute: Int
+    public var second: Int
+    public var millisecond: Int
+
+    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, millisecond: Int = 0) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+        self.millisecond = millisecond
+    }
+
+    /// Seconds since 1970-01-01 00:00 if this wall time were UTC (milliseconds excluded).
+    public var secondsAsUTC: Int64 {
+        Self.daysFromCivil(year: year, month: month, day: day) * 86_400
+            + Int64(hour * 3_600 + minute * 60 + second)
+    }
+
+    /// `2030-03-10 02:30`, with seconds only when they are not zero: the form used in messages.
+    public var description: String {
+        var text = "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2)) \(Self.pad(hour, 2)):\(Self.pad(minute, 2))"
+        if second != 0 || millisecond != 0 { text += ":\(Self.pad(second, 2))" }
+        return text
+    }
+
+    /// The wall time `seconds` after the epoch, read as UTC.
+    public init(secondsAsUTC seconds: Int64, millisecond: Int = 0) {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = Int(seconds - days * 86_400)
+        let (y, m, d) = Self.civilFromDays(days)
+        self.init(year: y, month: m, day: d, hour: rest / 3_600, minute: rest % 3_600 / 60, second: rest % 60,
+                  millisecond: millisecond)
+    }
+
+    /// Days in a month of the proleptic Gregorian calendar.
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Howard Hinnant's `days_from_civil`: exact for every Gregorian date, no tables, no Foundation.
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
+        let y = Int64(month <= 2 ? year - 1 : year)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = Int64((month + 9) % 12)
+        let doy = (153 * mp + 2) / 5 + Int64(day) - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The inverse of `daysFromCivil`.
+    static func civilFromDays(_ days: Int64) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (Int(yoe + era * 400 + (m <= 2 ? 1 : 0)), Int(m), Int(d))
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}
+
+/// Formats instants the way the API wants them, `2030-03-16T02:00:00.000Z`, without a DateFormatter.
+public enum UTCTimestamp {
+    /// The ISO 8601 UTC form with milliseconds of `seconds` (+ `millisecond`) after the epoch.
+    public static func format(seconds: Int64, millisecond: Int) -> String {
+        let t = LocalDateTime(secondsAsUTC: seconds)
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            func put(_ value: Int, _ width: Int, at index: Int) {
+                var v = value
+                for i in stride(from: index + width - 1, through: index, by: -1) {
+                    buffer[i] = UInt8(ascii: "0") &+ UInt8(v % 10)
+                    v /= 10
+                }
+            }
+            put(t.year, 4, at: 0); buffer[4] = UInt8(ascii: "-")
+            put(t.month, 2, at: 5); buffer[7] = UInt8(ascii: "-")
+            put(t.day, 2, at: 8); buffer[10] = UInt8(ascii: "T")
+            put(t.hour, 2, at: 11); buffer[13] = UInt8(ascii: ":")
+            put(t.minute, 2, at: 14); buffer[16] = UInt8(ascii: ":")
+            put(t.second, 2, at: 17); buffer[19] = UInt8(ascii: ".")
+            put(millisecond, 3, at: 20); buffer[23] = UInt8(ascii: "Z")
+            return 24
+        }
+    }
+}

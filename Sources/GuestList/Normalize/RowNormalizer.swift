@@ -1,0 +1,103 @@
+import Foundation
+
+/// The normalize and validate stages for one row: raw text in, a `BookingRequest` or the reasons the
+/// row is `invalid` out. The pipeline calls `normalize(_:)` once per row.
+///
+/// Value type, `Sendable`, safe to share between threads; the only shared state is the time zone
+/// cache inside `TimeZoneResolver`.
+public struct RowNormalizer: Sendable {
+    public let options: NormalizeOptions
+    public let resolver: TimeZoneResolver
+    public let dateTimes: DateTimeParser
+    public let emails: EmailNormalizer
+    public let validator: BookingValidator
+    /// `options.now` in milliseconds since the epoch.
+    let nowMilliseconds: Int64
+
+    public init(options: NormalizeOptions) {
+        self.options = options
+        self.resolver = TimeZoneResolver(aliases: options.timeZoneAliases)
+        self.dateTimes = DateTimeParser(dateOrder: options.dateOrder)
+        self.emails = EmailNormalizer()
+        self.validator = BookingValidator()
+        self.nowMilliseconds = Int64((options.now.timeIntervalSince1970 * 1_000).rounded(.down))
+    }
+
+    /// The raw text of one row, gathered from `fields` in one pass.
+    struct RawRow {
+        var startedAt = "", startDate = "", startTime = "", timeZone = "", eventTypeId = "", email = "", name = ""
+        var company = "", textRemindCountryCode = "", textRemindNumber = "", ccEmails = "", message = ""
+        var locale = "", locationId = "", phoneNumber = ""
+        var tracking: [String] = []
+        var answers: [(String, String)] = []
+        var payment: [String: String] = [:]
+
+        init(_ fields: [String: String]) {
+            for (key, value) in fields {
+                switch key {
+                case "startedAt": startedAt = value
+                case "startDate": startDate = value
+                case "startTime": startTime = value
+                case "timeZone": timeZone = value
+                case "eventTypeId": eventTypeId = value
+                case "email": email = value
+                case "name": name = value
+                case "company": company = value
+                case "textRemindCountryCode": textRemindCountryCode = value
+                case "textRemindNumber": textRemindNumber = value
+                case "ccEmails": ccEmails = value
+                case "message": message = value
+                case "locale": locale = value
+                case "locationId": locationId = value
+                case "phoneNumber": phoneNumber = value
+                default:
+                    if key.hasPrefix("tracking.") { tracking.append(key) }
+                    else if key.hasPrefix("answers.") { answers.append((String(key.dropFirst(8)), value)) }
+                    else if key.hasPrefix("payment.") { payment[String(key.dropFirst(8))] = value }
+                }
+            }
+        }
+    }
+
+    /// Normalizes and validates one row.
+    /// - Parameter fields: booking field paths → the row's raw text, already merged with the
+    ///   pipeline's defaults. See the type's documentation for the keys.
+    public func normalize(_ fields: [String: String]) -> NormalizedRow {
+        let raw = RawRow(fields)
+        var problems: [RowProblem] = []
+        var warnings: [RowProblem] = []
+
+        let eventTypeId = TextNormalizer.trim(raw.eventTypeId)
+        let name = TextNormalizer.normalize(raw.name) ?? ""
+        var email = ""
+        if TextNormalizer.trim(raw.email).isEmpty {
+            problems.append(RowProblem(field: "email", value: raw.email,
+                                       message: "The email address is missing; every guest needs one."))
+        } else {
+            switch emails.normalize(raw.email) {
+            case .success(let value):
+                email = value
+                if let typo = emails.typoWarning(for: value) {
+                    warnings.append(RowProblem(field: "email", value: raw.email, message: typo))
+                }
+            case .failure(let failure):
+                problems.append(RowProblem(field: "email", value: raw.email, message: failure.message))
+            }
+        }
+        let start = startedAt(raw, problems: &problems, warnings: &warnings)
+
+        var request = BookingRequest(startedAt: start?.startedAt ?? "", timeZone: start?.zone ?? "",
+                                     eventTypeId: eventTypeId, email: email, name: name)
+        fillOptionalFields(&request, raw: raw, fields: fields, problems: &problems)
+
+        for problem in validator.validate(request)
+        where !problems.contains(where: { $0.field == problem.field || (start == nil && (problem.field == "startedAt" || problem.field == "timeZone")) }) {
+            var located = problem
+            if let original = fields[problem.field], problem.field != "ccEmails" || !problem.message.hasPrefix("CC:") {
+                located.value = original
+            }
+            problems.append(located)
+        }
+        return NormalizedRow(request: problems.isEmpty ? request : nil, problems: problems, warnings: warnings)
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// Turns what a sheet says about a time zone into the canonical IANA id guestlist sends, or a sentence
+/// saying why it cannot.
+///
+/// Accepted, in this order: the pipeline's `timeZoneAliases`; UTC offsets in any common spelling
+/// (`+09:00`, `+0900`, `+9`, `UTC+9`, `GMT-05:00`) as `Etc/GMT∓N` — the sign is inverted, that is
+/// POSIX's convention; the abbreviations of `TimeZoneAbbreviations`; IANA ids and links in any case
+/// (`asia/tokyo`, `US/Eastern`); CLDR's Windows names (`Tokyo Standard Time`). Results, including the
+/// zone's transition table, are cached per distinct spelling: a million rows use a dozen spellings.
+public struct TimeZoneResolver: Sendable {
+    private let aliases: [String: String]
+    private let cache: Cache
+
+    /// - Parameter aliases: extra names → IANA ids (the pipeline's `timeZoneAliases`); keys compare
+    ///   case-insensitively and take precedence over every built-in rule.
+    public init(aliases: [String: String] = [:]) {
+        var folded: [String: String] = [:]
+        for (key, value) in aliases { folded[Self.fold(key)] = value }
+        self.aliases = folded
+        self.cache = Cache()
+    }
+
+    /// The canonical IANA id for `text`.
+    public func resolve(_ text: String) -> Result<String, NormalizationFailure> {
+        rules(for: text).map(\.identifier)
+    }
+
+    /// The zone's offset rules for `text`, built once per zone and shared.
+    public func rules(for text: String) -> Result<ZoneRules, NormalizationFailure> {
+        if let hit = cache.entry(for: text) { return hit }
+        let result = uncachedRules(for: text)
+        cache.store(result, for: text)
+        return result
+    }
+
+    private func uncachedRules(for text: String) -> Result<ZoneRules, NormalizationFailure> {
+        switch identifier(for: text) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let id):
+            if let rules = cache.rules(for: id) { return .success(rules) }
+            return .failure(NormalizationFailure(
+                "Time zone \(id) is not supported by this machine's time zone data; use another IANA id for the same place."))
+        }
+    }
+
+    /// Resolution without the cache; the rules of the type's documentation, in order.
+    func identifier(for raw: String) -> Result<String, NormalizationFailure> {
+        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.unicodeScalars.contains(where: { !$0.isASCII }) {
+            text = text.precomposedStringWithCompatibilityMapping.replacingOccurrences(of: "\u{2212}", with: "-")
+        }
+        if text.isEmpty {
+            return .failure(NormalizationFailure("The time zone is missing; give an IANA id such as Asia/Tokyo, or set timeZone in the pipeline's defaults."))
+        }
+        let folded = Self.fold(text)
+        if let target = aliases[folded] {
+            if let id = TimeZoneIndex.shared.canonical[target.lowercased()] { return .success(id) }
+            return .failure(NormalizationFailure(
+                "The pipeline's timeZoneAliases maps \(text) to \(target), which is not an IANA time zone id."))
+        }
+        if let offset = UTCOffset(text) { return offset.zone(spelled: text) }
+        let upper = text.uppercased()
+        if let id = TimeZoneAbbreviations.zones[upper] { return .success(id) }
+        if let candidates = TimeZoneAbbreviations.ambiguous[upper] {
+            return .failure(NormalizationFailure(
+                "Time zone \(text) is ambiguous: it could mean \(Self.list(candidates)); write the IANA id, or map \(upper) in the pipeline's normalize.timeZoneAliases."))
+        }
+        let lower = text.lowercased()
+        if let id = TimeZoneIndex.shared.canonical[lower]
+            ?? TimeZoneIndex.shared.canonical[lower.replacingOccurrences(of: " ", with: "_")] {
+            return .success(id)
+        }
+        if let windows = WindowsZoneIndex.shared.zones[lower],
+           let id = TimeZoneIndex.shared.canonical[windows.lowercased()] {
+            return .success(id)
+        }
+        return .failure(NormalizationFailure(
+            "Time zone \(text) is not one guestlist knows; use an IANA id such as Asia/Tokyo or America/New_York, a UTC offset such as +09:00, or map it in the pipeline's normalize.timeZoneAliases."))
+    }
+
+    static func fold(_ key: String) -> String {
+        key.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+    }
+
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " or " + items[items.count - 1]
+    }
+
+    /// Resolutions by raw spelling and rule tables by zone id, shared by every copy of the resolver.
+    private final class Cache: @unchecked Sendable {
+        // Guarded by `lock`: rows may be normalized on several threads.
+        private let lock = NSLock()
+        private var entries: [String: Result<ZoneRules, NormalizationFailure>] = [:]
+        private var rulesByID: [String: ZoneRules] = [:]
+
+        func entry(for text: String) -> Result<ZoneRules, NormalizationFailure>? {
+            lock.lock()
+            defer { lock.unlock() }
+            return entries[text]
+        }
+
+        func store(_ result: Result<ZoneRules, NormalizationFailure>, for text: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            // Garbage spellings should not grow the cache without bound.
+            if entries.count > 10_000 { entries.removeAll(keepingCapacity: true) }
+            entries[text] = result
+        }
+
+        func rules(for id: String) -> ZoneRules? {
+            lock.lock()
+            if let rules = rulesByID[id] { lock.unlock(); return rules }
+            lock.unlock()
+            guard let rules = ZoneRules(identifier: id) else { return nil }
+            lock.lock()
+            defer { lock.unlock() }
+            if let existing = rulesByID[id] { return existing }
+            rulesByID[id] = rules
+            return rules
+        }
+    }
+}
+
+/// CLDR's Windows zone names, lower-cased, parsed once from `WindowsZones.table`.
+struct WindowsZoneIndex: Sendable {
+    let zones: [String: String]
+    static let shared = WindowsZoneIndex()
+
+    private init() {
+        var zones: [String: String] = [:]
+        for line in WindowsZones.table.split(separator: "\n") {
+            let parts = line.split(separator: ">", maxSplits: 1)
+            if parts.count == 2 { zones[parts[0].lowercased()] = String(parts[1]) }
+        }
+        self.zones = zones
+    }
+}

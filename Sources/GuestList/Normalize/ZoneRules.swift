@@ -1,0 +1,108 @@
+import Foundation
+
+/// The UTC offsets of one IANA zone as a sorted table of transitions, built once per zone, so that
+/// turning a local time into an instant is a binary search instead of an ICU call per row.
+///
+/// `Calendar.date(from:)` silently moves a local time out of a DST gap and picks one side of an
+/// overlap; this type reports both cases so the row can say so (SPEC §3).
+public final class ZoneRules: Sendable {
+    /// How a wall-clock time maps to instants in this zone.
+    public enum Resolution: Sendable, Equatable {
+        /// Exactly one instant (UTC seconds) shows this wall time.
+        case unique(Int64)
+        /// The wall time is skipped: clocks jump from `from` to `to` (wall seconds of day) at the
+        /// transition. `earlier`/`later` are the two instants the time could be read as.
+        case gap(earlier: Int64, later: Int64, from: Int, to: Int)
+        /// The wall time happens twice: clocks go back from `from` to `to`.
+        case overlap(earlier: Int64, later: Int64, from: Int, to: Int)
+    }
+
+    public let identifier: String
+    /// UTC seconds at which `offsets[i + 1]` begins.
+    private let transitions: [Int64]
+    /// Offsets in seconds east of UTC; one more than `transitions`.
+    private let offsets: [Int]
+    private let timeZone: TimeZone
+
+    /// The covered range; outside it (never for a valid row, whose year is 1900–2199) ICU answers.
+    static let rangeStart: Int64 = -2_208_988_800   // 1900-01-01
+    static let rangeEnd: Int64 = 7_258_118_400      // 2200-01-01
+
+    /// Builds the table for `identifier`; nil when Foundation does not know the zone.
+    public init?(identifier: String) {
+        guard let zone = TimeZone(identifier: identifier) else { return nil }
+        self.identifier = identifier
+        self.timeZone = zone
+        var transitions: [Int64] = []
+        var offsets = [zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(Self.rangeStart)))]
+        var cursor = Date(timeIntervalSince1970: Double(Self.rangeStart))
+        while let next = zone.nextDaylightSavingTimeTransition(after: cursor),
+              next.timeIntervalSince1970 < Double(Self.rangeEnd), next > cursor {
+            let offset = zone.secondsFromGMT(for: next)
+            if offset != offsets[offsets.count - 1] {
+                transitions.append(Int64(next.timeIntervalSince1970.rounded()))
+                offsets.append(offset)
+            }
+            cursor = next
+        }
+        self.transitions = transitions
+        self.offsets = offsets
+    }
+
+    /// The offset east of UTC, in seconds, in force at `seconds` after the epoch.
+    public func offset(atUTC seconds: Int64) -> Int {
+        guard seconds >= Self.rangeStart, seconds < Self.rangeEnd else {
+            return timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))
+        }
+        return offsets[index(after: seconds)]
+    }
+
+    /// The number of transitions at or before `seconds`, i.e. the index into `offsets`.
+    private func index(after seconds: Int64) -> Int {
+        var low = 0
+        var high = transitions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if transitions[mid] <= seconds { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// How the wall time `local` (seconds since the epoch as if it were UTC) maps to instants.
+    public func resolve(local: Int64) -> Resolution {
+        let before = offset(atUTC: local - 86_400)
+        let after = offset(atUTC: local + 86_400)
+        if before == after, offset(atUTC: local - Int64(before)) == before { return .unique(local - Int64(before)) }
+        let first = local - Int64(before)
+        let second = local - Int64(after)
+        let firstValid = offset(atUTC: first) == before
+        let secondValid = offset(atUTC: second) == after
+        let earlier = min(first, second)
+        let later = max(first, second)
+        switch (firstValid, secondValid) {
+        case (true, false): return .unique(first)
+        case (false, true): return .unique(second)
+        case (true, true):
+            let (from, to) = wallTimes(near: local, before: before, after: after)
+            return .overlap(earlier: earlier, later: later, from: from, to: to)
+        case (false, false):
+            let (from, to) = wallTimes(near: local, before: before, after: after)
+            return .gap(earlier: earlier, later: later, from: from, to: to)
+        }
+    }
+
+    /// The wall-clock seconds of day just before and just after the transition near `local`.
+    private func wallTimes(near local: Int64, before: Int, after: Int) -> (Int, Int) {
+        let start = local - 2 * 86_400
+        let instant: Int64
+        if start >= Self.rangeStart, start < Self.rangeEnd {
+            let i = index(after: start)
+            instant = i < transitions.count ? transitions[i] : local - Int64(before)
+        } else {
+            instant = timeZone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: Double(start)))
+                .map { Int64($0.timeIntervalSince1970) } ?? local - Int64(before)
+        }
+        func wall(_ seconds: Int64) -> Int { Int(((seconds % 86_400) + 86_400) % 86_400) }
+        return (wall(instant + Int64(before)), wall(instant + Int64(after)))
+    }
+}
