@@ -1,0 +1,127 @@
+private let quote = UInt8(ascii: "\"")
+private let lf = UInt8(ascii: "\n")
+private let cr = UInt8(ascii: "\r")
+
+extension CSVScanner {
+    /// Scans one record starting at `start`, filling `fields`, `problem`, `isBlank` and `highBits`.
+    ///
+    /// Returns `.needMore` when the record may continue past the buffered bytes; the caller refills
+    /// and calls again from the same start. `forceEnd` treats the buffer's end as the file's end,
+    /// which is how an oversized record is cut off.
+    ///
+    /// Line breaks are CR, LF or CRLF, each counted once, in quoted fields too, so `line` stays the
+    /// physical line a spreadsheet user sees. A quote that is not at the start of a field is literal.
+    func scan(forceEnd: Bool) -> Outcome {
+        let p = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let end = self.end
+        let eof = self.eof || forceEnd
+        let delimiter = self.delimiter
+        var i = start
+        var breaks = 0
+        var high: UInt8 = 0
+        var blank = true
+        fields.removeAll(keepingCapacity: true)
+        problem = nil
+        defer { highBits = high }
+
+        while true {
+            if i < end && p[i] == quote {
+                let openLine = line + breaks
+                i += 1
+                let fieldStart = i
+                var escaped = false
+                while true {
+                    while i < end {
+                        let b = p[i]
+                        if b == quote { break }
+                        if b == lf {
+                            breaks += 1
+                        } else if b == cr {
+                            if i + 1 < end {
+                                if p[i + 1] != lf { breaks += 1 }
+                            } else if !eof {
+                                return .needMore
+                            } else {
+                                breaks += 1
+                            }
+                        }
+                        high |= b
+                        i += 1
+                    }
+                    if i >= end {
+                        if !eof { return .needMore }
+                        return unterminated(openLine: openLine, fieldStart: fieldStart, end: end)
+                    }
+                    if i + 1 < end {
+                        if p[i + 1] == quote {
+                            escaped = true
+                            i += 2
+                            continue
+                        }
+                    } else if !eof {
+                        return .needMore
+                    }
+                    break
+                }
+                fields.append(Field(start: fieldStart, end: i, escaped: escaped))
+                blank = false
+                i += 1
+                if i < end, p[i] != delimiter, p[i] != lf, p[i] != cr {
+                    if problem == nil { problem = .textAfterClosingQuote(line: line + breaks, field: fields.count) }
+                    while i < end, p[i] != delimiter, p[i] != lf, p[i] != cr {
+                        high |= p[i]
+                        i += 1
+                    }
+                    if i >= end && !eof { return .needMore }
+                }
+            } else {
+                let fieldStart = i
+                while i < end {
+                    let b = p[i]
+                    if b == delimiter || b == lf || b == cr { break }
+                    high |= b
+                    i += 1
+                }
+                if i >= end && !eof { return .needMore }
+                fields.append(Field(start: fieldStart, end: i, escaped: false))
+                if i > fieldStart { blank = false }
+            }
+            isBlank = blank
+            if i >= end { return .record(next: i, breaks: breaks) }
+            let b = p[i]
+            if b == delimiter {
+                i += 1
+                continue
+            }
+            if b == cr {
+                if i + 1 < end {
+                    i += p[i + 1] == lf ? 2 : 1
+                } else if !eof {
+                    return .needMore
+                } else {
+                    i += 1
+                }
+            } else {
+                i += 1
+            }
+            return .record(next: i, breaks: breaks + 1)
+        }
+    }
+
+    /// A quote that never closes: the record is kept as far as the end of the line the quote opened
+    /// on, and reading resumes on the next line, so one stray quote costs one record, not the file.
+    private func unterminated(openLine: Int, fieldStart: Int, end: Int) -> Outcome {
+        let p = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        var i = fieldStart
+        while i < end, p[i] != lf, p[i] != cr { i += 1 }
+        fields.append(Field(start: fieldStart, end: i, escaped: false))
+        isBlank = false
+        problem = .unterminatedQuote(openedOnLine: openLine)
+        var breaks = openLine - line
+        if i < end {
+            i += (p[i] == cr && i + 1 < end && p[i + 1] == lf) ? 2 : 1
+            breaks += 1
+        }
+        return .record(next: i, breaks: breaks)
+    }
+}

@@ -1,0 +1,149 @@
+import CLibXML2
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Owns the libxml2 push parser and the file, feeds it a chunk at a time, and queues the records
+/// its SAX callbacks complete. Freed exactly once, when the last reader copy goes.
+final class XMLRecordParser {
+    let path: String
+    let encodingName: String
+    let recordName: [UInt8]
+    let fieldNames: [[UInt8]]
+    private let fd: Int32
+    private var context: xmlParserCtxtPtr?
+    private var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    private var endOfFile = false
+
+    // State the SAX callbacks update (see XMLRecordParser+SAX.swift).
+    var queue: [SourceRecord] = []
+    var queueHead = 0
+    var row = 0
+    var depth = 0
+    var recordDepth: Int?
+    var recordLine = 0
+    var values: [String] = []
+    var field: Int?
+    var text: [UInt8] = []
+    var fault: GuestListError?
+
+    init(path: String, recordElement: String, fields: [String]) throws(GuestListError) {
+        self.path = path
+        recordName = Array(recordElement.utf8)
+        fieldNames = fields.map { Array($0.utf8) }
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw GuestListError(
+                .source, "cannot open the source file \(path): \(String(cString: strerror(errno)))",
+                location: SourceLocation(file: path))
+        }
+        encodingName = Self.declaredEncoding(fd: fd)
+        var handler = Self.saxHandler()
+        let context = withUnsafeMutablePointer(to: &handler) { sax in
+            xmlCreatePushParserCtxt(sax, Unmanaged.passUnretained(self).toOpaque(), nil, 0, path)
+        }
+        guard let context else {
+            close(fd)
+            throw GuestListError(.source, "cannot start an XML parser for \(path)", location: SourceLocation(file: path))
+        }
+        // NONET: never fetch anything. No NOENT, DTDLOAD or DTDATTR: nothing is substituted or
+        // loaded. BIG_LINES: line numbers above 65535 stay right.
+        xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue))
+        self.context = context
+    }
+
+    deinit {
+        if let context {
+            if let doc = context.pointee.myDoc { xmlFreeDoc(doc) }
+            xmlFreeParserCtxt(context)
+        }
+        close(fd)
+    }
+
+    /// The parser's current line, for the record that starts now.
+    var currentLine: Int { Int(context?.pointee.input?.pointee.line ?? 0) }
+
+    func next() throws(GuestListError) -> SourceRecord? {
+        while true {
+            if queueHead < queue.count {
+                let record = queue[queueHead]
+                queueHead += 1
+                return record
+            }
+            queue.removeAll(keepingCapacity: true)
+            queueHead = 0
+            if let fault {
+                self.fault = nil
+                endOfFile = true
+                throw fault
+            }
+            if endOfFile { return nil }
+            try feed()
+        }
+    }
+
+    /// Hands the parser the next chunk of the file (or the end of it).
+    private func feed() throws(GuestListError) {
+        guard let context else { return }
+        let n = chunk.withUnsafeMutableBytes { buffer in
+            var count: Int
+            repeat { count = read(fd, buffer.baseAddress, buffer.count) } while count < 0 && errno == EINTR
+            return count
+        }
+        if n < 0 {
+            endOfFile = true
+            throw GuestListError(
+                .source, "could not read \(path): \(String(cString: strerror(errno)))", location: SourceLocation(file: path))
+        }
+        let status = chunk.withUnsafeBytes { buffer in
+            xmlParseChunk(context, buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(n), n == 0 ? 1 : 0)
+        }
+        if n == 0 {
+            endOfFile = true
+            if recordDepth != nil, fault == nil {
+                fail("the document ends inside a <\(String(decoding: recordName, as: UTF8.self))> record", line: currentLine)
+            }
+        }
+        if status != 0, fault == nil {
+            fail("the XML cannot be parsed", line: currentLine)
+        }
+    }
+
+    /// Records the first fault and stops the parser; the records queued before it still come out.
+    func fail(_ reason: String, line: Int) {
+        guard fault == nil else { return }
+        fault = GuestListError(
+            .sourceMalformed, "\(path):\(line): the XML is malformed: \(reason)",
+            location: SourceLocation(file: path, line: line),
+            hint: "the records before line \(line) were read; fix the file and run again")
+        endOfFile = true
+        if let context { xmlStopParser(context) }
+    }
+
+    /// The encoding the report names: from the byte-order mark, else the XML declaration, else UTF-8.
+    static func declaredEncoding(fd: Int32) -> String {
+        var head = [UInt8](repeating: 0, count: 256)
+        let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 256, 0) }
+        head = Array(head.prefix(max(0, n)))
+        if head.starts(with: [0xFF, 0xFE]) { return "utf-16le" }
+        if head.starts(with: [0xFE, 0xFF]) { return "utf-16be" }
+        if head.count > 1, head[0] == 0x3C, head[1] == 0 { return "utf-16le" }
+        if head.count > 1, head[0] == 0, head[1] == 0x3C { return "utf-16be" }
+        let text = String(decoding: head, as: UTF8.self)
+        guard text.hasPrefix("<?xml"), let declEnd = text.range(of: "?>"),
+            let key = text.range(of: "encoding", range: text.startIndex..<declEnd.lowerBound)
+        else { return "utf-8" }
+        let rest = text[key.upperBound..<declEnd.lowerBound].drop { $0 == " " || $0 == "=" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return "utf-8" }
+        let name = rest.dropFirst().prefix { $0 != quote }.lowercased()
+        switch name {
+        case "shift_jis", "shift-jis", "sjis", "windows-31j", "cp932": return "shift_jis"
+        case "utf-16": return "utf-16le"
+        default: return name.isEmpty ? "utf-8" : name
+        }
+    }
+}
