@@ -75,7 +75,7 @@ public struct ProgressRenderer: Sendable {
     private enum Part { case bar(Int), counter, rate, eta, counts }
 
     private func render(_ parts: [Part], colour: Bool) -> String {
-        parts.map { part in
+        let texts = parts.map { part in
             switch part {
             case .bar(let cells): bar(cells, colour: colour)
             case .counter: counterText
@@ -84,7 +84,10 @@ public struct ProgressRenderer: Sendable {
             case .counts:
                 statusItems().map { paint("\($0.status)", $0.status, colour) + " \($0.count)" }.joined(separator: " · ")
             }
-        }.joined(separator: "  ")
+        }
+        // The bar is followed by one space, the other parts by two, as in the example above.
+        guard case .bar = parts.first, texts.count > 1 else { return texts.joined(separator: "  ") }
+        return texts[0] + " " + texts.dropFirst().joined(separator: "  ")
     }
 
     private var counterText: String { "\(ReportNumber.grouped(done))/\(ReportNumber.grouped(total))" }

@@ -25,7 +25,7 @@ public struct RunSummaryText: Sendable {
     /// The summary, ending in a newline.
     public func render() -> String {
         let counts = run.counts
-        var text = headline() + "\n\n" + countLines(counts) + "\n"
+        var text = headline() + "\n\n" + countLines(counts)
         if dryRun {
             text += "\nNo request was sent and no run was recorded.\n"
             if counts.invalid + counts.duplicate > 0 {
@@ -81,7 +81,7 @@ public struct RunSummaryText: Sendable {
         lines.append(("total", ReportNumber.grouped(counts.total)))
         let numberWidth = lines.map(\.1.count).max() ?? 1
         return lines.map { label, number in
-            "  " + label.padding(to: 10) + String(repeating: " ", count: numberWidth - number.count) + number + "\n"
+            "  " + label.padding(to: 11) + String(repeating: " ", count: numberWidth - number.count) + number + "\n"
         }.joined()
     }
 

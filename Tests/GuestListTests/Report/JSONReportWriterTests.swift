@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@testable import GuestList
+
+@Suite struct JSONReportWriterTests {
+    /// SPEC §5's shape: the contract's keys in order, then the added ones; nulls written out.
+    @Test func smallReportMatchesSnapshot() {
+        let expected = #"""
+            {"run": {"id": "r-0001", "pipeline": "spring-summit", "source": "/data/spring summit.csv", "startedAt": "2026-03-01T09:00:00Z", "finishedAt": "2026-03-01T09:00:05Z",
+                     "counts": {"created": 1, "conflict": 1, "invalid": 1, "duplicate": 1, "skipped": 1, "failed": 1, "pending": 0},
+                     "encoding": "utf-8", "sourceFault": null, "sourceChanged": false},
+             "rows": [
+              {"row": 1, "line": 2, "status": "created", "name": "山田 太郎", "email": "taro@example.com", "startedAt": "2030-03-16T02:00:00.000Z", "timeZone": "Asia/Tokyo", "httpStatus": 201, "bookingUid": "bk_1", "attempts": 1, "error": null, "warnings": []},
+              {"row": 2, "line": 3, "status": "conflict", "name": "Jane \"JJ\" Doe", "email": "jane@example.com", "startedAt": "2030-03-16T02:00:00.000Z", "timeZone": "Asia/Tokyo", "httpStatus": 409, "bookingUid": null, "attempts": 1, "error": "409: the slot is taken", "warnings": []},
+              {"row": 3, "line": 4, "status": "invalid", "name": "=HYPERLINK(\"http://x\")", "email": "not-an-email", "startedAt": "2030-02-30 10:00", "timeZone": "Mars/Base", "httpStatus": null, "bookingUid": null, "attempts": 0, "error": "email: not valid,\nsee line 4", "warnings": ["domain may be a typo"]},
+              {"row": 4, "line": 6, "status": "duplicate", "name": "<script>alert(1)</script>", "email": "dup@example.com", "startedAt": "2030-03-16T02:00:00.000Z", "timeZone": "Asia/Tokyo", "httpStatus": null, "bookingUid": null, "attempts": 0, "error": "same booking as row 1", "warnings": []},
+              {"row": 5, "line": 7, "status": "skipped", "name": "Skip Me", "email": "skip@example.com", "startedAt": "2030-03-16T02:00:00.000Z", "timeZone": "Asia/Tokyo", "httpStatus": null, "bookingUid": null, "attempts": 0, "error": null, "warnings": []},
+              {"row": 6, "line": 8, "status": "failed", "name": "Back\\slash\ttab", "email": "fail@example.com", "startedAt": "2030-03-16T02:00:00.000Z", "timeZone": "Asia/Tokyo", "httpStatus": 422, "bookingUid": null, "attempts": 3, "error": "422: name is too long", "warnings": []}
+             ]}
+
+            """#
+        #expect(JSONReportWriter().render(ReportFixtures.small) == expected)
+    }
+
+    @Test func outputParsesAndRoundTripsValues() throws {
+        let text = JSONReportWriter().render(ReportFixtures.small)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let run = try #require(object["run"] as? [String: Any])
+        #expect(run["finishedAt"] as? String == "2026-03-01T09:00:05Z")
+        #expect(run["sourceFault"] is NSNull)
+        let rows = try #require(object["rows"] as? [[String: Any]])
+        #expect(rows.count == 6)
+        #expect(rows.map { $0["name"] as? String } == ReportFixtures.rows.map(\.name))
+        #expect(rows[2]["error"] as? String == "email: not valid,\nsee line 4")
+        #expect(rows[0]["error"] is NSNull)
+    }
+
+    @Test func unfinishedRunHasNullFinishedAtAndEmptyRows() throws {
+        let run = RunInfo(id: "r", pipeline: "p", source: "s", startedAt: "t", finishedAt: nil, counts: StatusCounts())
+        let text = JSONReportWriter().render(RunReport(run: run, rows: []))
+        #expect(text.contains("\"finishedAt\": null"))
+        #expect(text.hasSuffix("\"rows\": []}\n"))
+        #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [String: Any])
+    }
+
+    @Test(arguments: [
+        ("a\"b", #""a\"b""#), ("back\\slash", #""back\\slash""#), ("line\nbreak", #""line\nbreak""#),
+        ("cr\rlf", #""cr\rlf""#), ("tab\t", #""tab\t""#), ("\u{01}bell\u{07}", #""\u0001bell\u0007""#),
+        ("\u{1F}", #""\u001f""#), ("sep\u{2028}", #""sep\u2028""#), ("日本語 é 🎉", "\"日本語 é 🎉\""),
+        ("</script>", "\"</script>\""),
+    ])
+    func stringsAreEscaped(input: String, expected: String) throws {
+        #expect(JSONReportWriter.quoted(input) == expected)
+        let parsed = try JSONSerialization.jsonObject(with: Data("[\(expected)]".utf8)) as? [String]
+        #expect(parsed == [input])
+    }
+}

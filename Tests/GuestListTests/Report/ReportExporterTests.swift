@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import GuestList
+
+@Suite struct ReportExporterTests {
+    @Test func parsesAStatusList() throws {
+        #expect(try RowStatus.parseList("invalid,failed,conflict") == [.invalid, .failed, .conflict])
+        #expect(try RowStatus.parseList(" Failed , ,PENDING ") == [.failed, .pending])
+    }
+
+    @Test(arguments: ["invalid,faild", "created;failed", ",", ""])
+    func rejectsABadStatusList(text: String) {
+        #expect {
+            try RowStatus.parseList(text)
+        } throws: { error in
+            guard let error = error as? GuestListError, error.code == .usage else { return false }
+            return (error.hint ?? "").contains("created, conflict, invalid, duplicate, skipped, failed, pending")
+        }
+    }
+
+    @Test func unknownStatusIsNamed() {
+        do {
+            _ = try RowStatus.parseList("invalid,faild")
+            Issue.record("expected an error")
+        } catch let error as GuestListError {
+            #expect(error.message.contains("`faild`"))
+        } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test(arguments: ReportFormat.allCases)
+    func filterAppliesToEveryFormat(format: ReportFormat) throws {
+        let text = try ReportExporter(format: format, statuses: [.failed]).render(ReportFixtures.small)
+        #expect(text.contains("fail@example.com"))
+        for other in ["jane@example.com", "not-an-email", "dup@example.com"] { #expect(!text.contains(other)) }
+    }
+
+    @Test func filterKeepsTheRunsCounts() {
+        let filtered = ReportFixtures.small.filtered(to: [.created])
+        #expect(filtered.rows.map(\.row) == [1])
+        #expect(filtered.run.counts == ReportFixtures.small.run.counts)
+        #expect(ReportFixtures.small.filtered(to: nil) == ReportFixtures.small)
+    }
+
+    @Test func originalIsCSVOnly() throws {
+        #expect(throws: GuestListError.self) { try ReportExporter(format: .json, original: true).render(ReportFixtures.small) }
+        let csv = try ReportExporter(format: .csv, statuses: [.invalid], original: true).render(ReportFixtures.small)
+        #expect(csv.hasPrefix("Full Name,E-mail,Phone,status,error\r\n"))
+    }
+
+    @Test func formatParsing() throws {
+        #expect(try ReportFormat(parsing: "HTML") == .html)
+        #expect(throws: GuestListError.self) { try ReportFormat(parsing: "xlsx") }
+    }
+
+    @Test func writesBytesToAHandle() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("guestlist-\(UUID().uuidString).csv")
+        #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
+        defer { try? FileManager.default.removeItem(at: url) }
+        let handle = try FileHandle(forWritingTo: url)
+        try ReportExporter(format: .csv, byteOrderMark: true).write(ReportFixtures.small, to: handle)
+        try handle.close()
+        let data = try Data(contentsOf: url)
+        #expect(data.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(String(decoding: data, as: UTF8.self).contains("山田 太郎"))
+    }
+}
