@@ -62,6 +62,7 @@ enum HTMLReportStyle {
         """
 
     /// Shows the filter controls, then hides table rows that fail the text query or an unticked status.
+    /// A `#filter=TEXT` fragment pre-fills the query, so a filtered view can be linked to (and tested).
     static let script = """
         (function () {
           var box = document.getElementById('filters');
@@ -85,6 +86,8 @@ enum HTMLReportStyle {
             });
             shown.textContent = 'Showing ' + n + ' of ' + rows.length;
           }
+          var hash = /^#filter=(.*)$/.exec(location.hash);
+          if (hash) query.value = decodeURIComponent(hash[1]);
           query.addEventListener('input', apply);
           boxes.forEach(function (b) { b.addEventListener('change', apply); });
           apply();
