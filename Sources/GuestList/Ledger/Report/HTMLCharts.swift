@@ -5,7 +5,7 @@
 enum HTMLCharts {
     /// One horizontal bar per status, each labelled with its name and count.
     static func outcomes(_ counts: StatusCounts) -> String {
-        let (width, labelWidth, barHeight, gap) = (720.0, 96.0, 22.0, 8.0)
+        let (width, labelWidth, barHeight, gap) = (1000.0, 96.0, 22.0, 8.0)
         let barArea = width - labelWidth - 70
         let largest = Double(max(1, RowStatus.allCases.map { counts[$0] }.max() ?? 1))
         let height = Double(RowStatus.allCases.count) * (barHeight + gap) + gap
@@ -47,7 +47,7 @@ enum HTMLCharts {
             buckets[index][outcome, default: 0] += 1
             totals[outcome, default: 0] += 1
         }
-        let (width, height, left, bottom, top) = (720.0, 240.0, 48.0, 32.0, 12.0)
+        let (width, height, left, bottom, top) = (1000.0, 260.0, 48.0, 32.0, 12.0)
         let plotWidth = width - left - 12, plotHeight = height - bottom - top
         let tallest = max(1, buckets.map { $0.values.reduce(0, +) }.max() ?? 1)
         let barWidth = plotWidth / Double(bucketCount)
@@ -81,10 +81,11 @@ enum HTMLCharts {
         }
         let axisY = top + plotHeight
         svg += "<line class=\"axis\" x1=\"\(f(left))\" x2=\"\(f(width - 12))\" y1=\"\(f(axisY))\" y2=\"\(f(axisY))\"/>\n"
-        let labelEvery = max(1, Int((Double(bucketCount) / 6).rounded(.up)))
-        for index in stride(from: 0, through: bucketCount, by: labelEvery) {
-            let x = left + Double(index) * barWidth
-            svg += "<text x=\"\(f(x))\" y=\"\(f(axisY + 18))\" text-anchor=\"middle\">\(seconds(Double(index) * step))</text>\n"
+        let tickStep = max(step, niceSteps.first { $0 >= span / 6 } ?? step)
+        for tick in stride(from: 0.0, through: Double(bucketCount) * step + step / 2, by: tickStep) {
+            let x = left + tick / step * barWidth
+            svg += "<line class=\"axis\" x1=\"\(f(x))\" x2=\"\(f(x))\" y1=\"\(f(axisY))\" y2=\"\(f(axisY + 4))\"/>"
+            svg += "<text x=\"\(f(x))\" y=\"\(f(axisY + 18))\" text-anchor=\"middle\">\(seconds(tick))</text>\n"
         }
         svg += "</svg>\n<ul class=\"legend\" id=\"attempts-legend\">\n"
         for outcome in AttemptOutcome.allCases {
@@ -106,9 +107,13 @@ enum HTMLCharts {
 
     /// The smallest "nice" bucket width that keeps the chart at 60 bars or fewer.
     static func bucketSize(for span: Double) -> Double {
-        let nice: [Double] = [0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21600]
-        return nice.first { span / $0 < 60 } ?? (span / 59).rounded(.up)
+        niceSteps.first { span / $0 < 60 } ?? (span / 59).rounded(.up)
     }
+
+    /// Round durations for bucket widths and axis ticks; each divides the larger ones' common uses.
+    private static let niceSteps: [Double] = [
+        0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21600,
+    ]
 
     private static func seconds(_ value: Double) -> String {
         if value >= 120, value.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(value / 60)) min" }
