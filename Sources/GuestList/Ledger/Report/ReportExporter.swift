@@ -6,6 +6,7 @@ import Foundation
 /// and hands the rows to the writer of the format. It never prints; it returns bytes or writes them
 /// to the handle it is given (stdout or the `--output` file, the CLI decides).
 public struct ReportExporter: Sendable {
+    /// `--format`.
     public var format: ReportFormat
     /// `--status`: only rows with these statuses; nil for all rows.
     public var statuses: Set<RowStatus>?

@@ -4,6 +4,7 @@
 /// retry the failed rows, retry conflicts, export the rows to fix, open the report. Paths are quoted
 /// for the shell so every command can be pasted as it is.
 public struct RunSummaryText: Sendable {
+    /// The run as the ledger recorded it (for a dry run, the would-be counts).
     public var run: RunInfo
     /// Seconds the run (or this session of it) took.
     public var elapsed: Double

@@ -9,8 +9,11 @@ public struct TextTable: Sendable {
 
     /// One column: its header, its alignment, and the most cells its values may take.
     public struct Column: Sendable {
+        /// The column's title.
         public var header: String
+        /// Right for numbers, left for text.
         public var alignment: Alignment
+        /// The most cells a value may take before it is cut with `…`.
         public var maxWidth: Int
 
         public init(_ header: String, alignment: Alignment = .left, maxWidth: Int = 40) {
@@ -20,7 +23,9 @@ public struct TextTable: Sendable {
         }
     }
 
+    /// The columns, left to right.
     public var columns: [Column]
+    /// The cells of each row, in column order.
     public var rows: [[String]]
     /// What goes between columns.
     public var separator: String
