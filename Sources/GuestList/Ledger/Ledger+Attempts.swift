@@ -1,0 +1,124 @@
+import Foundation
+
+/// A row waiting to be sent, as the loader needs it.
+public struct PendingRow: Sendable, Equatable {
+    public var row: Int
+    public var key: String
+    public var payload: String
+    public var transientAttempts: Int
+    /// True when an earlier attempt may have reached the API without its answer arriving: the row must be
+    /// reconciled through the read endpoints before it is sent again.
+    public var uncertain: Bool
+    public var wasUncertain: Bool
+}
+
+/// What became of one attempt (and, when final, of its row).
+public struct AttemptResult: Sendable, Equatable {
+    public var attemptID: Int64
+    public var row: Int
+    public var finishedAt: Double
+    public var httpStatus: Int?
+    public var latencyMilliseconds: Double?
+    public var error: String?
+    /// The row's new status when this attempt settled it; nil when the row stays pending.
+    public var status: RowStatus?
+    public var bookingUid: String?
+    /// Counts against `limits.maxAttempts` (a 429 does not).
+    public var transient: Bool
+    /// The answer never came although the request may have reached the API.
+    public var uncertain: Bool
+    /// The booking key, recorded in `booked` when the row is created.
+    public var key: String?
+}
+
+extension Ledger {
+    /// Rows of `run` still `pending`, in source order. A row with an attempt that started and never finished
+    /// (the process died while it was in flight) or that ended without an answer is uncertain.
+    public func pendingRows(run: Int) throws(GuestListError) -> [PendingRow] {
+        let s = try db.statement(
+            """
+            SELECT r.row, r.booking_key, r.payload, r.transient_attempts, r.was_uncertain,
+                   (SELECT a.http_status IS NULL AND (a.finished_at IS NULL OR a.error LIKE 'uncertain:%')
+                      FROM attempts a WHERE a.run_id = r.run_id AND a.row = r.row ORDER BY a.id DESC LIMIT 1)
+            FROM rows r WHERE r.run_id = ? AND r.status = 'pending' ORDER BY r.row
+            """
+        ).bind(run)
+        var rows: [PendingRow] = []
+        while try s.step() {
+            rows.append(
+                PendingRow(
+                    row: s.int(0), key: s.string(1), payload: s.string(2), transientAttempts: s.int(3),
+                    uncertain: s.int(5) != 0, wasUncertain: s.int(4) != 0))
+        }
+        return rows
+    }
+
+    /// Records that attempts are about to start, and commits, before any of their requests leave:
+    /// this is what lets a crash be told apart from "never sent".
+    public func beginAttempts(run: Int, rows: [Int], at time: Double) throws(GuestListError) -> [Int64] {
+        try db.transaction { () throws(GuestListError) -> [Int64] in
+            let s = try db.statement("INSERT INTO attempts (run_id, row, started_at) VALUES (?, ?, ?)")
+            var ids: [Int64] = []
+            for row in rows {
+                s.reset()
+                try s.bind(run, row, time).run()
+                ids.append(db.lastInsertRowID)
+            }
+            return ids
+        }
+    }
+
+    /// Records finished attempts and settled rows in one transaction (group commit).
+    public func record(run: Int, results: [AttemptResult]) throws(GuestListError) {
+        guard !results.isEmpty else { return }
+        try db.transaction { () throws(GuestListError) in
+            let attempt = try db.statement(
+                "UPDATE attempts SET finished_at = ?, http_status = ?, latency_ms = ?, error = ? WHERE id = ?")
+            let settle = try db.statement(
+                "UPDATE rows SET status = ?, http_status = ?, booking_uid = ?, error = ? WHERE run_id = ? AND row = ?")
+            let stay = try db.statement(
+                "UPDATE rows SET http_status = COALESCE(?, http_status), error = ?, transient_attempts = transient_attempts + ?, was_uncertain = (was_uncertain OR ?) WHERE run_id = ? AND row = ?")
+            let booked = try db.statement(
+                "INSERT OR IGNORE INTO booked (booking_key, booking_uid, run_id, row, booked_at) VALUES (?, ?, ?, ?, ?)")
+            for r in results {
+                if r.attemptID > 0 {
+                    attempt.reset()
+                    let error = r.uncertain ? "uncertain: \(r.error ?? "no answer")" : r.error
+                    try attempt.bind(r.finishedAt, r.httpStatus, r.latencyMilliseconds, error, Int(r.attemptID)).run()
+                }
+                if let status = r.status {
+                    settle.reset()
+                    try settle.bind(status.rawValue, r.httpStatus, r.bookingUid, r.error, run, r.row).run()
+                    if status == .created, let key = r.key, let uid = r.bookingUid {
+                        booked.reset()
+                        try booked.bind(key, uid, run, r.row, Timestamp.now()).run()
+                    }
+                } else {
+                    stay.reset()
+                    try stay.bind(r.httpStatus, r.error, r.transient ? 1 : 0, r.uncertain, run, r.row).run()
+                }
+            }
+        }
+    }
+
+    /// Settles rows found to be booked already (by reconciliation or by another run of this ledger).
+    public func settleWithoutAttempt(run: Int, row: Int, status: RowStatus, uid: String?, key: String?, message: String?) throws(GuestListError) {
+        try record(
+            run: run,
+            results: [
+                AttemptResult(
+                    attemptID: 0, row: row, finishedAt: Date().timeIntervalSince1970, httpStatus: nil, error: message,
+                    status: status, bookingUid: uid, transient: false, uncertain: false, key: key)
+            ])
+    }
+
+    /// Closes attempts left open by a process that died, so they are not mistaken for live ones later.
+    public func closeOrphanedAttempts(run: Int) throws(GuestListError) {
+        try db.statement(
+            "UPDATE attempts SET finished_at = started_at, error = 'uncertain: the process stopped while this request was in flight' WHERE run_id = ? AND finished_at IS NULL"
+        ).bind(run).run()
+        try db.statement(
+            "UPDATE rows SET was_uncertain = 1 WHERE run_id = ? AND status = 'pending' AND row IN (SELECT row FROM attempts WHERE run_id = ? AND error LIKE 'uncertain:%')"
+        ).bind(run, run).run()
+    }
+}

@@ -1,0 +1,222 @@
+import CSQLite
+import Foundation
+
+/// The SQLite ledger of one pipeline (SPEC §4): every run, every row's normalized payload and final
+/// outcome, every attempt. WAL journal; each commit is durable against a crash of this process, so a
+/// kill -9 at any moment loses no finished outcome. One owner at a time: not Sendable.
+public final class Ledger {
+    public let url: URL
+    let db: SQLiteDatabase
+    private let lock: LedgerLock?
+
+    /// Opens (creating if needed) the ledger at `url`.
+    /// - Parameter exclusive: take the OS lock that keeps a second `run`/`retry` out.
+    public init(url: URL, exclusive: Bool) throws(GuestListError) {
+        self.url = url
+        let dir = url.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: dir.path) {
+            throw GuestListError(.ledger, "The ledger's folder \(dir.path) does not exist.", location: SourceLocation(file: url.path))
+        }
+        lock = exclusive ? try LedgerLock(ledgerPath: url.path) : nil
+        db = try SQLiteDatabase(path: url.path)
+        try db.execute("PRAGMA journal_mode = WAL")
+        try db.execute("PRAGMA synchronous = NORMAL")
+        try db.execute("PRAGMA foreign_keys = ON")
+        try LedgerSchema.migrate(db)
+    }
+
+    /// Opens an existing ledger for reading (report, runs); a missing file is an error naming it.
+    public static func openExisting(url: URL) throws(GuestListError) -> Ledger {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw GuestListError(
+                .ledger, "No ledger at \(url.path).", location: SourceLocation(file: url.path),
+                hint: "Run the pipeline first (guestlist run PIPELINE), or pass --ledger with the right path.")
+        }
+        return try Ledger(url: url, exclusive: false)
+    }
+
+    // MARK: - Runs
+
+    /// A run's bookkeeping fields.
+    public struct Run: Sendable, Equatable {
+        public var id: Int
+        public var pipeline: String
+        public var source: String
+        public var sourceHash: String
+        public var encoding: String?
+        public var columns: [String]
+        public var startedAt: String
+        public var finishedAt: String?
+        public var sourceFault: String?
+        public var sourceChanged: Bool
+    }
+
+    private static let runColumns = "id, pipeline, source, source_hash, encoding, columns, started_at, finished_at, source_fault, source_changed"
+
+    private func readRun(_ s: Statement) -> Run {
+        Run(
+            id: s.int(0), pipeline: s.string(1), source: s.string(2), sourceHash: s.string(3), encoding: s.optionalString(4),
+            columns: JSONText.decodeStrings(s.string(5)), startedAt: s.string(6), finishedAt: s.optionalString(7),
+            sourceFault: s.optionalString(8), sourceChanged: s.int(9) != 0)
+    }
+
+    public func latestRun() throws(GuestListError) -> Run? {
+        let s = try db.statement("SELECT \(Self.runColumns) FROM runs ORDER BY id DESC LIMIT 1")
+        return try s.step() ? readRun(s) : nil
+    }
+
+    public func run(id: Int) throws(GuestListError) -> Run? {
+        let s = try db.statement("SELECT \(Self.runColumns) FROM runs WHERE id = ?").bind(id)
+        return try s.step() ? readRun(s) : nil
+    }
+
+    public func allRuns() throws(GuestListError) -> [Run] {
+        let s = try db.statement("SELECT \(Self.runColumns) FROM runs ORDER BY id")
+        var runs: [Run] = []
+        while try s.step() { runs.append(readRun(s)) }
+        return runs
+    }
+
+    /// Resolves a user's RUN argument (`3`, `r3`, or nil for the latest).
+    public func resolveRun(_ text: String?) throws(GuestListError) -> Run {
+        if let text {
+            let digits = text.hasPrefix("r") ? String(text.dropFirst()) : text
+            guard let id = Int(digits), let run = try run(id: id) else {
+                throw GuestListError(
+                    .runNotFound, "The ledger \(url.path) has no run `\(text)`.", location: SourceLocation(file: url.path),
+                    hint: "`guestlist runs --ledger \(url.path)` lists the runs.")
+            }
+            return run
+        }
+        guard let run = try latestRun() else {
+            throw GuestListError(.runNotFound, "The ledger \(url.path) has no runs yet.", location: SourceLocation(file: url.path))
+        }
+        return run
+    }
+
+    /// Creates a run and records every row of it in one transaction, before anything is sent.
+    public func createRun(
+        pipeline: String, pipelinePath: String, source: String, sourceHash: String, encoding: String?,
+        columns: [String], sourceFault: String?, rows: [LedgerRow]
+    ) throws(GuestListError) -> Int {
+        try db.transaction { () throws(GuestListError) -> Int in
+            try db.statement(
+                "INSERT INTO runs (pipeline, pipeline_path, source, source_hash, encoding, columns, started_at, source_fault) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            ).bind(pipeline, pipelinePath, source, sourceHash, encoding, JSONText.encode(columns), Timestamp.now(), sourceFault).run()
+            let id = Int(db.lastInsertRowID)
+            let insert = try db.statement(
+                """
+                INSERT INTO rows (run_id, row, line, status, booking_key, payload, name, email, started_at, time_zone, original,
+                                  booking_uid, error, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for r in rows {
+                insert.reset()
+                try insert.bind(
+                    id, r.row, r.line, r.status.rawValue, r.key, r.payload, r.name, r.email, r.startedAt, r.timeZone,
+                    JSONText.encode(r.original), r.bookingUid, r.error, r.warnings.isEmpty ? nil : JSONText.encode(r.warnings)
+                ).run()
+            }
+            if !rows.contains(where: { $0.status == .pending }) {
+                try db.statement("UPDATE runs SET finished_at = ? WHERE id = ?").bind(Timestamp.now(), id).run()
+            }
+            return id
+        }
+    }
+
+    public func markSourceChanged(run: Int) throws(GuestListError) {
+        try db.statement("UPDATE runs SET source_changed = 1 WHERE id = ?").bind(run).run()
+    }
+
+    /// Marks the run finished when no row is pending; returns whether it is.
+    @discardableResult
+    public func finishIfDone(run: Int) throws(GuestListError) -> Bool {
+        let s = try db.statement("SELECT COUNT(*) FROM rows WHERE run_id = ? AND status = 'pending'").bind(run)
+        _ = try s.step()
+        guard s.int(0) == 0 else { return false }
+        try db.statement("UPDATE runs SET finished_at = COALESCE(finished_at, ?) WHERE id = ?").bind(Timestamp.now(), run).run()
+        return true
+    }
+
+    /// Puts a run's `failed` (and optionally `conflict`) rows back to `pending` for `retry`.
+    public func reopen(run: Int, statuses: [RowStatus]) throws(GuestListError) -> Int {
+        try db.transaction { () throws(GuestListError) -> Int in
+            var changed = 0
+            for status in statuses {
+                try db.statement(
+                    "UPDATE rows SET status = 'pending', transient_attempts = 0, error = NULL WHERE run_id = ? AND status = ?"
+                ).bind(run, status.rawValue).run()
+                changed += Int(sqlite3_changes(db.handle))
+            }
+            if changed > 0 { try db.statement("UPDATE runs SET finished_at = NULL WHERE id = ?").bind(run).run() }
+            return changed
+        }
+    }
+
+    public func counts(run: Int) throws(GuestListError) -> StatusCounts {
+        let s = try db.statement("SELECT status, COUNT(*) FROM rows WHERE run_id = ? GROUP BY status").bind(run)
+        var counts = StatusCounts()
+        while try s.step() {
+            if let status = RowStatus(rawValue: s.string(0)) { counts[status] = s.int(1) }
+        }
+        return counts
+    }
+
+    /// The uid under which `key` was already booked through this ledger, if it was.
+    public func bookedUid(key: String) throws(GuestListError) -> String? {
+        let s = try db.statement("SELECT booking_uid FROM booked WHERE booking_key = ?").bind(key)
+        return try s.step() ? s.string(0) : nil
+    }
+
+    /// All keys booked through this ledger, for marking a new run's rows `skipped`.
+    public func bookedKeys() throws(GuestListError) -> [String: String] {
+        let s = try db.statement("SELECT booking_key, booking_uid FROM booked")
+        var keys: [String: String] = [:]
+        while try s.step() { keys[s.string(0)] = s.string(1) }
+        return keys
+    }
+}
+
+/// One row as first recorded by a run.
+public struct LedgerRow: Sendable, Equatable {
+    public var row: Int
+    public var line: Int
+    public var status: RowStatus
+    public var key: String?
+    public var payload: String?
+    public var name: String
+    public var email: String
+    public var startedAt: String
+    public var timeZone: String
+    public var original: [String]
+    public var bookingUid: String?
+    public var error: String?
+    public var warnings: [String]
+
+    public init(
+        row: Int, line: Int, status: RowStatus, key: String?, payload: String?, name: String, email: String,
+        startedAt: String, timeZone: String, original: [String], bookingUid: String? = nil, error: String? = nil,
+        warnings: [String] = []
+    ) {
+        self.row = row
+        self.line = line
+        self.status = status
+        self.key = key
+        self.payload = payload
+        self.name = name
+        self.email = email
+        self.startedAt = startedAt
+        self.timeZone = timeZone
+        self.original = original
+        self.bookingUid = bookingUid
+        self.error = error
+        self.warnings = warnings
+    }
+}
+
+extension Ledger {
+    /// The pipeline file that started `run`, as recorded then.
+    public func pipelinePath(run: Int) throws(GuestListError) -> String? {
+        let s = try db.statement("SELECT pipeline_path FROM runs WHERE id = ?").bind(run)
+        return try s.step() ? s.optionalString(0) : nil
+    }
+}

@@ -1,0 +1,92 @@
+/// The ledger's schema, as an ordered list of named migrations tracked in `PRAGMA user_version`
+/// (GRDB's `DatabaseMigrator` idea): migration *n* brings a ledger from version n-1 to n. Append new
+/// migrations; never edit a published one. A ledger whose version is higher than the last migration
+/// here was written by a newer guestlist and is refused rather than misread.
+enum LedgerSchema {
+    struct Migration {
+        let name: String
+        let sql: String
+    }
+
+    static let migrations: [Migration] = [
+        Migration(
+            name: "v1-runs-rows-attempts",
+            sql: """
+                CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+                CREATE TABLE runs (
+                    id INTEGER PRIMARY KEY,
+                    pipeline TEXT NOT NULL,
+                    pipeline_path TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    source_hash TEXT NOT NULL,
+                    encoding TEXT,
+                    columns TEXT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    source_fault TEXT,
+                    source_changed INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE rows (
+                    run_id INTEGER NOT NULL REFERENCES runs(id),
+                    row INTEGER NOT NULL,
+                    line INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    booking_key TEXT,
+                    payload TEXT,
+                    name TEXT NOT NULL,
+                    email TEXT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    time_zone TEXT NOT NULL,
+                    original TEXT NOT NULL,
+                    http_status INTEGER,
+                    booking_uid TEXT,
+                    error TEXT,
+                    warnings TEXT,
+                    transient_attempts INTEGER NOT NULL DEFAULT 0,
+                    was_uncertain INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (run_id, row)
+                ) WITHOUT ROWID;
+                CREATE INDEX rows_by_status ON rows(run_id, status);
+                CREATE TABLE attempts (
+                    id INTEGER PRIMARY KEY,
+                    run_id INTEGER NOT NULL,
+                    row INTEGER NOT NULL,
+                    started_at REAL NOT NULL,
+                    finished_at REAL,
+                    http_status INTEGER,
+                    latency_ms REAL,
+                    error TEXT
+                );
+                CREATE INDEX attempts_by_row ON attempts(run_id, row);
+                CREATE INDEX attempts_open ON attempts(run_id) WHERE finished_at IS NULL;
+                CREATE TABLE booked (
+                    booking_key TEXT PRIMARY KEY,
+                    booking_uid TEXT NOT NULL,
+                    run_id INTEGER NOT NULL,
+                    row INTEGER NOT NULL,
+                    booked_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """),
+    ]
+
+    static var currentVersion: Int { migrations.count }
+
+    /// Brings `db` up to `currentVersion`, refusing a ledger from a newer guestlist.
+    static func migrate(_ db: SQLiteDatabase) throws(GuestListError) {
+        let version = try db.userVersion()
+        if version > currentVersion {
+            throw GuestListError(
+                .ledgerTooNew,
+                "The ledger \(db.path) was written by a newer version of guestlist (schema \(version); this guestlist knows up to \(currentVersion)).",
+                location: SourceLocation(file: db.path), hint: "Upgrade guestlist, or point --ledger at another file.")
+        }
+        for (index, migration) in migrations.enumerated() where index + 1 > version {
+            try db.transaction { () throws(GuestListError) in
+                try db.execute(migration.sql)
+                try db.statement("INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)")
+                    .bind(index + 1, migration.name, Timestamp.now()).run()
+                try db.execute("PRAGMA user_version = \(index + 1)")
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import CSQLite
+import Foundation
+
+/// `SQLITE_TRANSIENT` is a macro Swift cannot import: it tells SQLite to copy bound text at once.
+nonisolated(unsafe) let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// A thin wrapper over one SQLite connection. Not thread-safe: one owner at a time (the ledger's user
+/// runs it from a single task), which is why it is a non-Sendable class.
+final class SQLiteDatabase {
+    private(set) var handle: OpaquePointer?
+    let path: String
+    private var cache: [String: Statement] = [:]
+
+    init(path: String, readOnly: Bool = false) throws(GuestListError) {
+        self.path = path
+        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        handle = db
+        guard rc == SQLITE_OK else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "error \(rc)"
+            sqlite3_close_v2(db)
+            handle = nil
+            throw GuestListError(.ledger, "The ledger \(path) could not be opened: \(message).", location: SourceLocation(file: path))
+        }
+        sqlite3_busy_timeout(db, 5000)
+    }
+
+    deinit {
+        cache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    func fail(_ what: String) -> GuestListError {
+        let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "closed"
+        return GuestListError(.ledger, "The ledger \(path) failed to \(what): \(message).", location: SourceLocation(file: path))
+    }
+
+    func execute(_ sql: String) throws(GuestListError) {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        if sqlite3_exec(handle, sql, nil, nil, &errorMessage) != SQLITE_OK {
+            let text = errorMessage.map { String(cString: $0) } ?? "unknown error"
+            sqlite3_free(errorMessage)
+            throw GuestListError(.ledger, "The ledger \(path) failed to run `\(sql.prefix(60))`: \(text).", location: SourceLocation(file: path))
+        }
+    }
+
+    /// A prepared statement, cached by its SQL text and reset before reuse.
+    func statement(_ sql: String) throws(GuestListError) -> Statement {
+        if let s = cache[sql] {
+            s.reset()
+            return s
+        }
+        var stmt: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &stmt, nil) == SQLITE_OK, let stmt else { throw fail("prepare `\(sql.prefix(60))`") }
+        let s = Statement(db: self, stmt: stmt)
+        cache[sql] = s
+        return s
+    }
+
+    /// Runs `body` in one transaction (BEGIN IMMEDIATE … COMMIT), rolling back if it throws.
+    func transaction<T>(_ body: () throws(GuestListError) -> T) throws(GuestListError) -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    func userVersion() throws(GuestListError) -> Int {
+        let s = try statement("PRAGMA user_version")
+        _ = try s.step()
+        return s.int(0)
+    }
+}
+
+/// A prepared statement. Bind with 1-based indices; read columns with 0-based ones.
+final class Statement {
+    unowned let db: SQLiteDatabase
+    let stmt: OpaquePointer
+
+    init(db: SQLiteDatabase, stmt: OpaquePointer) {
+        self.db = db
+        self.stmt = stmt
+    }
+
+    deinit { sqlite3_finalize(stmt) }
+
+    func reset() {
+        sqlite3_reset(stmt)
+        sqlite3_clear_bindings(stmt)
+    }
+
+    @discardableResult
+    func bind(_ values: (any SQLiteValue)?...) -> Statement {
+        for (i, value) in values.enumerated() {
+            let index = Int32(i + 1)
+            switch value {
+            case nil: sqlite3_bind_null(stmt, index)
+            case let v as Int: sqlite3_bind_int64(stmt, index, Int64(v))
+            case let v as Int64: sqlite3_bind_int64(stmt, index, v)
+            case let v as Double: sqlite3_bind_double(stmt, index, v)
+            case let v as Bool: sqlite3_bind_int64(stmt, index, v ? 1 : 0)
+            case let v as String: sqlite3_bind_text(stmt, index, v, -1, SQLITE_TRANSIENT)
+            default: sqlite3_bind_null(stmt, index)
+            }
+        }
+        return self
+    }
+
+    /// Steps once; true when a row is available.
+    func step() throws(GuestListError) -> Bool {
+        switch sqlite3_step(stmt) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw db.fail("step")
+        }
+    }
+
+    /// Runs a statement that returns no rows.
+    func run() throws(GuestListError) {
+        while try step() {}
+    }
+
+    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(stmt, column)) }
+    func double(_ column: Int32) -> Double { sqlite3_column_double(stmt, column) }
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(stmt, column) == SQLITE_NULL }
+    func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
+    func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
+    func string(_ column: Int32) -> String { optionalString(column) ?? "" }
+    func optionalString(_ column: Int32) -> String? {
+        guard let text = sqlite3_column_text(stmt, column) else { return nil }
+        return String(cString: text)
+    }
+}
+
+/// Values a statement can bind.
+protocol SQLiteValue {}
+extension Int: SQLiteValue {}
+extension Int64: SQLiteValue {}
+extension Double: SQLiteValue {}
+extension Bool: SQLiteValue {}
+extension String: SQLiteValue {}

@@ -1,0 +1,121 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// The real API client, over AsyncHTTPClient. The key is sent in `X-Jicoo-Api-Key` and never logged.
+public final class JicooClient: BookingAPI {
+    let http: HTTPClient
+    let baseURL: String
+    private let apiKey: String
+    let requestTimeout: TimeAmount
+    let logger: Logger
+
+    /// Creates a client with its own connection pool. Call `shutdown()` when done (see `withClient`).
+    public init(baseURL: String, apiKey: String, connectTimeout: Double, requestTimeout: Double, concurrency: Int, logger: Logger) {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: .milliseconds(Int64(connectTimeout * 1000)), read: .milliseconds(Int64(requestTimeout * 1000)))
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, concurrency))
+        configuration.httpVersion = .http1Only
+        configuration.redirectConfiguration = .disallow
+        http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.apiKey = apiKey
+        self.requestTimeout = .milliseconds(Int64(requestTimeout * 1000))
+        self.logger = logger
+    }
+
+    /// Runs `body` with a client and always shuts it down afterwards.
+    public static func withClient<T>(
+        baseURL: String, apiKey: String, connectTimeout: Double, requestTimeout: Double, concurrency: Int, logger: Logger,
+        _ body: (JicooClient) async throws -> T
+    ) async throws -> T {
+        let client = JicooClient(
+            baseURL: baseURL, apiKey: apiKey, connectTimeout: connectTimeout, requestTimeout: requestTimeout,
+            concurrency: concurrency, logger: logger)
+        do {
+            let result = try await body(client)
+            try? await client.http.shutdown()
+            return result
+        } catch {
+            try? await client.http.shutdown()
+            throw error
+        }
+    }
+
+    public func shutdown() async { try? await http.shutdown() }
+
+    public func createBooking(json: String) async -> APIAnswer {
+        await send(method: .POST, path: "/v1/bookings", body: json)
+    }
+
+    /// One request; never throws: every failure becomes an `APIAnswer` the loader classifies.
+    func send(method: HTTPMethod, path: String, body: String? = nil) async -> APIAnswer {
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = method
+        request.headers.add(name: "X-Jicoo-Api-Key", value: apiKey)
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "guestlist/\(GuestListVersion.current)")
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: body))
+        }
+        let start = ContinuousClock.now
+        do {
+            let response = try await http.execute(request, deadline: .now() + requestTimeout, logger: logger)
+            var collected = try await response.body.collect(upTo: 4 << 20)
+            let bytes = collected.readBytes(length: collected.readableBytes) ?? []
+            return APIAnswer(
+                status: Int(response.status.code), body: bytes, retryAfter: response.headers.first(name: "Retry-After"),
+                latencySeconds: start.secondsSince())
+        } catch {
+            return APIAnswer(
+                status: nil, transportError: Self.describe(error), mayHaveBeenSent: !Self.neverSent(error),
+                latencySeconds: start.secondsSince())
+        }
+    }
+
+    /// Errors after which the request certainly never reached the server: nothing connected.
+    static func neverSent(_ error: any Error) -> Bool {
+        if let e = error as? HTTPClientError {
+            return e == .connectTimeout || e == .getConnectionFromPoolTimeout || e == .invalidURL || e == .emptyHost
+                || e == .alreadyShutdown
+        }
+        if error is NIOConnectionError { return true }
+        if let e = error as? ChannelError, case .connectTimeout = e { return true }
+        if let e = error as? IOError, e.errnoCode == ECONNREFUSED || e.errnoCode == ENETUNREACH || e.errnoCode == EHOSTUNREACH { return true }
+        return false
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let e = error as? HTTPClientError {
+            switch e {
+            case .connectTimeout: return "could not connect (connect timeout)"
+            case .readTimeout: return "no answer within the request timeout"
+            case .deadlineExceeded: return "no answer within the request timeout"
+            case .remoteConnectionClosed: return "the connection was closed before an answer came"
+            case .getConnectionFromPoolTimeout: return "could not connect (no connection became available)"
+            default: return "HTTP error: \(e)"
+            }
+        }
+        if let e = error as? NIOConnectionError {
+            return "could not connect to \(e.host):\(e.port)" + (e.connectionErrors.first.map { " (\($0.error))" } ?? "")
+        }
+        if let e = error as? IOError { return "network error: \(e.description)" }
+        return "network error: \(error)"
+    }
+}
+
+extension ContinuousClock.Instant {
+    func secondsSince() -> Double {
+        let d = ContinuousClock.now - self
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}
+
+/// guestlist's version, sent as User-Agent and shown by `--version`.
+public enum GuestListVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Logging
+
+/// Sends a run's pending rows (the load stage) and records each outcome (the record stage).
+///
+/// One coordinator owns the ledger and the rate limiter; requests run as child tasks and report back, so
+/// there is no shared mutable state and outcomes are committed in the order they arrive. Every attempt is
+/// committed as started before its request leaves (see `Ledger.beginAttempts`).
+public struct Loader {
+    public var limits: PipelineFile.Limits
+    public var api: any BookingAPI
+    public var logger: Logger
+    /// Seconds the in-flight requests get after a stop before they are abandoned (left uncertain).
+    public var gracePeriod: Double = 5
+
+    public init(limits: PipelineFile.Limits, api: any BookingAPI, logger: Logger) {
+        self.limits = limits
+        self.api = api
+        self.logger = logger
+    }
+
+    enum Event: Sendable {
+        case answered(Flight, APIAnswer)
+        case reconciled(Flight, Result<String?, GuestListError>)
+        case tick
+        case stop
+        case graceOver
+    }
+
+    struct Flight: Sendable {
+        var row: PendingRow
+        var attemptID: Int64
+        var startedAt: Double
+    }
+
+    /// Sends every pending row of `run`.
+    public func load(
+        run: Int, ledger: Ledger, stop: StopSignal, onProgress: @Sendable (LoadProgress) -> Void = { _ in }
+    ) async throws(GuestListError) -> LoadEnd {
+        try ledger.closeOrphanedAttempts(run: run)
+        var state = LoaderState(
+            rows: try ledger.pendingRows(run: run), limits: limits, now: Self.monotonic())
+        state.counts = try ledger.counts(run: run)
+        let reconciler = Reconciler(api: api)
+        let grace = gracePeriod
+        let logger = self.logger
+
+        let outcome = await withTaskGroup(of: Event.self) { group -> Result<LoadEnd, GuestListError> in
+            defer { group.cancelAll() }
+            do throws(GuestListError) {
+                return .success(
+                    try await drive(
+                        group: &group, state: &state, run: run, ledger: ledger, stop: stop, reconciler: reconciler,
+                        grace: grace, logger: logger, onProgress: onProgress))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
+    /// The coordinator's loop: start what the limiter allows, record what came back, wait for the next event.
+    private func drive(
+        group: inout TaskGroup<Event>, state: inout LoaderState, run: Int, ledger: Ledger, stop: StopSignal,
+        reconciler: Reconciler, grace: Double, logger: Logger, onProgress: @Sendable (LoadProgress) -> Void
+    ) async throws(GuestListError) -> LoadEnd {
+        let api = self.api
+        group.addTask {
+            await stop.wait()
+            return Task.isCancelled ? .tick : .stop
+        }
+        var armedWake: Double?
+        var graceArmed = false
+        while true {
+            let now = Self.monotonic()
+            state.promoteDelayed(now: now)
+            // Start what the limiter and the concurrency allow.
+            var sends: [PendingRow] = []
+            while state.end == nil, state.inFlight < limits.concurrency, let next = state.nextReady() {
+                guard state.limiter.tryAcquire(now: now) else { state.putBack(next); break }
+                if !next.uncertain, let uid = try ledger.bookedUid(key: next.key) {
+                    // Booked through this ledger by another run since this one began (a retry of an old run, say).
+                    try ledger.settleWithoutAttempt(run: run, row: next.row, status: .skipped, uid: uid, key: nil, message: nil)
+                    state.settle(.skipped)
+                    continue
+                }
+                state.inFlight += 1
+                if next.uncertain {
+                    let flight = Flight(row: next, attemptID: 0, startedAt: Date().timeIntervalSince1970)
+                    group.addTask {
+                        guard let key = BookingKey(ledgerText: next.key) else { return .reconciled(flight, .success(nil)) }
+                        do throws(GuestListError) {
+                            return .reconciled(flight, .success(try await reconciler.existingBooking(for: key)))
+                        } catch {
+                            return .reconciled(flight, .failure(error))
+                        }
+                    }
+                } else {
+                    sends.append(next)
+                }
+            }
+            if !sends.isEmpty {
+                let wall = Date().timeIntervalSince1970
+                let ids = try ledger.beginAttempts(run: run, rows: sends.map(\.row), at: wall)
+                for (row, id) in zip(sends, ids) {
+                    let flight = Flight(row: row, attemptID: id, startedAt: wall)
+                    group.addTask { .answered(flight, await api.createBooking(json: row.payload)) }
+                }
+            }
+            try ledger.record(run: run, results: state.takeResults())
+            onProgress(state.progress)
+
+            if state.inFlight == 0 && (state.end != nil || state.isDrained) { break }
+            if state.end == nil, let wake = state.nextWake(now: now, concurrency: limits.concurrency),
+                armedWake.map({ wake < $0 - 0.0005 }) ?? true
+            {
+                armedWake = wake
+                group.addTask {
+                    let delay = max(0, wake - Self.monotonic())
+                    try? await Task.sleep(nanoseconds: UInt64(delay * 1e9))
+                    return .tick
+                }
+            }
+            if state.end != nil, !graceArmed {
+                graceArmed = true
+                group.addTask {
+                    try? await Task.sleep(nanoseconds: UInt64(grace * 1e9))
+                    return .graceOver
+                }
+            }
+            guard let event = await group.next() else { break }
+            switch event {
+            case .tick:
+                if let armed = armedWake, Self.monotonic() >= armed - 0.0005 { armedWake = nil }
+            case .stop:
+                if state.end == nil { state.end = .interrupted }
+                logger.info("stop requested: no new request starts")
+            case .graceOver:
+                if state.end != nil {
+                    logger.warning("in-flight requests abandoned after the grace period; they stay uncertain")
+                    try ledger.record(run: run, results: state.takeResults())
+                    return state.end ?? .interrupted
+                }
+            case .answered(let flight, let answer):
+                state.handle(answer: answer, flight: flight, now: Self.monotonic())
+            case .reconciled(let flight, let result):
+                state.handle(reconciliation: result, flight: flight, now: Self.monotonic())
+            }
+        }
+        try ledger.record(run: run, results: state.takeResults())
+        return state.end ?? .finished
+    }
+
+    static func monotonic() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}

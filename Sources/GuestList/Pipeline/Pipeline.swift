@@ -1,0 +1,138 @@
+import Foundation
+
+/// Wires the stages: extract → normalize → validate here; load and record in `Loader` and `Ledger`.
+public struct Pipeline: Sendable {
+    public var file: PipelineFile
+
+    public init(file: PipelineFile) {
+        self.file = file
+    }
+
+    /// Reads the whole source and classifies every row (`invalid`, `duplicate`, `skipped` or `pending`).
+    /// - Parameters:
+    ///   - booked: keys already created through this ledger (→ `skipped`), with their booking uids.
+    ///   - now: for the "starts in the past" rule.
+    ///   - onProgress: called now and then with the number of records read (for long validations).
+    public func prepare(booked: [String: String], now: Date, onProgress: (Int) -> Void = { _ in }) throws(GuestListError) -> PreparedRun {
+        var source = try openSource()
+        let sourcePath = file.source.url.path
+        let columns = source.columns
+        let mapping = try columnIndices(columns: columns)
+        var options = file.normalize
+        options.now = now
+        let normalizer = RowNormalizer(options: options)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+
+        var rows: [LedgerRow] = []
+        var problems: [RowFinding] = []
+        var warnings: [RowFinding] = []
+        var firstRowForKey: [String: (row: Int, line: Int)] = [:]
+        var fault: GuestListError?
+        while true {
+            let record: SourceRecord
+            do throws(GuestListError) {
+                guard let next = try source.next() else { break }
+                record = next
+            } catch {
+                fault = error
+                break
+            }
+            if record.row % 10_000 == 0 { onProgress(record.row) }
+            var fields: [String: String] = [:]
+            for (field, index) in mapping where index < record.values.count {
+                let value = record.values[index]
+                if !value.isEmpty { fields[field, default: ""] = value }
+            }
+            for (field, value) in file.defaults where (fields[field] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                fields[field] = value
+            }
+            let display = Self.display(fields)
+            var ledgerRow = LedgerRow(
+                row: record.row, line: record.line, status: .invalid, key: nil, payload: nil, name: display.name,
+                email: display.email, startedAt: display.startedAt, timeZone: display.timeZone, original: record.values)
+            if let problem = record.problem {
+                ledgerRow.error = problem
+                problems.append(RowFinding(row: record.row, line: record.line, field: "row", value: "", message: problem))
+                rows.append(ledgerRow)
+                continue
+            }
+            let normalized = normalizer.normalize(fields)
+            ledgerRow.warnings = normalized.warnings.map { "\($0.field): \($0.message)" }
+            warnings += normalized.warnings.map { RowFinding(row: record.row, line: record.line, field: $0.field, value: $0.value, message: $0.message) }
+            guard let request = normalized.request, normalized.problems.isEmpty else {
+                ledgerRow.error = normalized.problems.map(\.message).joined(separator: " ")
+                problems += normalized.problems.map { RowFinding(row: record.row, line: record.line, field: $0.field, value: $0.value, message: $0.message) }
+                rows.append(ledgerRow)
+                continue
+            }
+            ledgerRow.name = request.name
+            ledgerRow.email = request.email
+            ledgerRow.startedAt = request.startedAt
+            ledgerRow.timeZone = request.timeZone
+            let key = request.key.description
+            ledgerRow.key = key
+            if let first = firstRowForKey[key] {
+                ledgerRow.status = .duplicate
+                let message = "Same guest, event type and start as row \(first.row) (line \(first.line)); only that row is sent."
+                ledgerRow.error = message
+                problems.append(RowFinding(row: record.row, line: record.line, field: "email", value: request.email, message: message))
+            } else if let uid = booked[key] {
+                firstRowForKey[key] = (record.row, record.line)
+                ledgerRow.status = .skipped
+                ledgerRow.bookingUid = uid
+            } else {
+                firstRowForKey[key] = (record.row, record.line)
+                ledgerRow.status = .pending
+                ledgerRow.payload = (try? encoder.encode(request)).map { String(decoding: $0, as: UTF8.self) }
+            }
+            rows.append(ledgerRow)
+        }
+        return PreparedRun(
+            rows: rows, problems: problems, warnings: warnings, columns: columns, encoding: source.encodingName,
+            sourceFault: fault, sourceHash: try SourceHash.of(file.source.url, path: sourcePath))
+    }
+
+    /// The source's own text for the report's name/email/startedAt/timeZone when a row is not normalized.
+    static func display(_ fields: [String: String]) -> (name: String, email: String, startedAt: String, timeZone: String) {
+        let start = fields["startedAt"] ?? [fields["startDate"], fields["startTime"]].compactMap { $0 }.joined(separator: " ")
+        return (fields["name"] ?? "", fields["email"] ?? "", start, fields["timeZone"] ?? "")
+    }
+
+    func openSource() throws(GuestListError) -> any RecordSource {
+        let url = file.source.url
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw GuestListError(
+                .source, "The source file \(url.path) named in \(file.url.path) does not exist.",
+                location: SourceLocation(file: file.url.path, field: "source.path"),
+                hint: "source.path is relative to the pipeline file.")
+        }
+        switch file.source.format {
+        case .csv:
+            return try CSVReader(url: url, options: file.source.csv)
+        case .xml:
+            var wanted: [String] = []
+            for (_, column) in file.columns where !wanted.contains(column) { wanted.append(column) }
+            return try XMLRecordReader(url: url, recordElement: file.source.recordElement ?? "", fields: wanted)
+        }
+    }
+
+    /// Booking field → index in the source's columns. A CSV column that the header lacks stops the run.
+    func columnIndices(columns: [String]) throws(GuestListError) -> [(String, Int)] {
+        var indices: [(String, Int)] = []
+        var byName: [String: Int] = [:]
+        for (i, c) in columns.enumerated() where byName[c] == nil { byName[c] = i }
+        for (field, column) in file.columns {
+            guard let index = byName[column] else {
+                let near = ColumnSuggestion.nearest(to: column, among: columns)
+                throw GuestListError(
+                    .source,
+                    "\(file.url.path): column `\(column)` (mapped to `\(field)`) is not in the header of \(file.source.url.path) (line 1); the header has: \(columns.map { "`\($0)`" }.joined(separator: ", ")).",
+                    location: SourceLocation(file: file.source.url.path, line: 1, field: field),
+                    hint: near.map { "did you mean `\($0)`?" })
+            }
+            indices.append((field, index))
+        }
+        return indices
+    }
+}

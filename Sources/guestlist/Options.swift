@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import GuestList
+
+/// `--ledger PATH | --pipeline PIPELINE`: which ledger a command reads.
+struct LedgerLocation: ParsableArguments {
+    @Option(name: .long, help: "The ledger file (SQLite).")
+    var ledger: String?
+
+    @Option(name: .long, help: "The pipeline whose ledger to use (its `ledger:` key, or <stem>.ledger.sqlite beside it).")
+    var pipeline: String?
+
+    func resolve() throws -> URL {
+        if let ledger, pipeline != nil {
+            throw ValidationError("Give --ledger or --pipeline, not both (got --ledger \(ledger)).")
+        }
+        if let ledger { return URL(fileURLWithPath: ledger).standardizedFileURL }
+        if let pipeline { return try PipelineFile.load(from: URL(fileURLWithPath: pipeline)).ledgerURL }
+        throw ValidationError("Say which ledger: --ledger PATH or --pipeline PIPELINE.")
+    }
+}
+
+/// Connection settings shared by `run` and `retry`.
+struct APIOptions: ParsableArguments {
+    @Option(name: .long, help: "The API's base URL (default: $JICOO_BASE_URL, else https://api.jicoo.com).")
+    var baseURL: String?
+
+    var resolvedBaseURL: String {
+        baseURL ?? ProcessInfo.processInfo.environment["JICOO_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://api.jicoo.com"
+    }
+
+    /// The key comes from the environment only: never a flag, so it stays out of shell history and `ps`.
+    func apiKey() throws -> String {
+        guard let key = ProcessInfo.processInfo.environment["JICOO_API_KEY"], !key.isEmpty else {
+            throw GuestListError(
+                .missingAPIKey, "JICOO_API_KEY is not set, so guestlist cannot call the Jicoo API; nothing was sent.",
+                hint: "export JICOO_API_KEY=<your key>  (try `guestlist validate` or `run --dry-run` without one)")
+        }
+        return key
+    }
+
+    func validate() throws {
+        if let baseURL, URL(string: baseURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+            throw ValidationError("--base-url must be an http(s) URL, got `\(baseURL)`.")
+        }
+    }
+}
+
+extension Logger {
+    /// The CLI's logger: warnings and errors only, to stderr, unless GUESTLIST_LOG_LEVEL says otherwise.
+    static func cli(_ label: String) -> Logger {
+        var logger = Logger(label: label)
+        logger.logLevel = ProcessInfo.processInfo.environment["GUESTLIST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
+        return logger
+    }
+}
+
+import Logging

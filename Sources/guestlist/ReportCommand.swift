@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import GuestList
+
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Export a run's outcome per row as CSV, JSON or HTML.",
+        discussion: """
+            Examples:
+              guestlist report --pipeline Pipelines/spring-summit.yml --format html --output report.html
+              guestlist report --ledger spring-summit.ledger.sqlite --format json
+              guestlist report --pipeline Pipelines/spring-summit.yml --status invalid,failed,conflict --format csv --original --output fix-these.csv
+            """)
+
+    @Argument(help: "The run id (default: the latest run).")
+    var run: String?
+
+    @OptionGroup var location: LedgerLocation
+
+    @Option(name: .long, help: "csv, json or html.")
+    var format: String = "json"
+
+    @Option(name: .long, help: "Write to this file instead of stdout.")
+    var output: String?
+
+    @Option(name: .long, help: "Only rows with these statuses, e.g. invalid,failed,conflict.")
+    var status: String?
+
+    @Flag(name: .long, help: "CSV only: the source's own columns plus status and error — a file to fix and run again.")
+    var original = false
+
+    @Flag(name: .long, help: "CSV only: start with a UTF-8 byte order mark, for Excel.")
+    var bom = false
+
+    func run() async throws {
+        let reportFormat = try ReportFormat(parsing: format)
+        let statuses = try status.map(RowStatus.parseList)
+        let ledger = try Ledger.openExisting(url: try location.resolve())
+        let run = try ledger.resolveRun(run)
+        let report = try ledger.report(for: run)
+        let exporter = ReportExporter(format: reportFormat, statuses: statuses, original: original, byteOrderMark: bom)
+        let data = try exporter.data(report)
+        if let output {
+            do {
+                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                throw GuestListError(.usage, "Could not write the report to \(output): \(error.localizedDescription)")
+            }
+            Terminal.err("Wrote \(output)")
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}
+
+struct RunsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "runs",
+        abstract: "List the runs recorded in a ledger.",
+        discussion: """
+            Example:
+              guestlist runs --pipeline Pipelines/spring-summit.yml
+            """)
+
+    @OptionGroup var location: LedgerLocation
+
+    func run() async throws {
+        let ledger = try Ledger.openExisting(url: try location.resolve())
+        let runs = try ledger.allRuns()
+        if runs.isEmpty {
+            Terminal.out("No runs yet.")
+            return
+        }
+        let statuses = RowStatus.allCases
+        var rows: [[String]] = []
+        for run in runs {
+            let info = try ledger.info(for: run)
+            rows.append(
+                [info.id, info.startedAt, info.finishedAt ?? "unfinished", URL(fileURLWithPath: info.source).lastPathComponent]
+                    + statuses.map { String(info.counts[$0]) })
+        }
+        let columns: [TextTable.Column] =
+            [.init("run", alignment: .right, maxWidth: 8), .init("started", maxWidth: 20), .init("finished", maxWidth: 20), .init("source", maxWidth: 32)]
+            + statuses.map { .init($0.rawValue, alignment: .right, maxWidth: 10) }
+        Terminal.out(TextTable(columns: columns, rows: rows).render(), terminator: "")
+    }
+}

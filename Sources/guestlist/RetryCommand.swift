@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import GuestList
+
+struct RetryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retry",
+        abstract: "Send a run's failed rows again (and its conflicts with --conflicts).",
+        discussion: """
+            Puts the run's `failed` rows (and `conflict` rows with --conflicts) back to pending and sends them
+            under the pipeline's limits, recording new attempts. Invalid rows are not retried: fix the source
+            and run the pipeline again.
+
+            Examples:
+              JICOO_API_KEY=… guestlist retry --pipeline Pipelines/spring-summit.yml
+              JICOO_API_KEY=… guestlist retry 3 --ledger spring-summit.ledger.sqlite --conflicts
+            """)
+
+    @Argument(help: "The run id (default: the latest run).")
+    var run: String?
+
+    @OptionGroup var location: LedgerLocation
+    @OptionGroup var api: APIOptions
+
+    @Flag(name: .long, help: "Retry `conflict` rows too.")
+    var conflicts = false
+
+    @Flag(name: .long, help: "No progress bar.")
+    var quiet = false
+
+    func run() async throws {
+        let ledgerURL = try location.resolve()
+        _ = try Ledger.openExisting(url: ledgerURL)
+        let file = try pipelineFile(ledgerURL: ledgerURL)
+        let key = try api.apiKey()
+        let logger = Logger.cli("guestlist.retry")
+        let progress = ProgressPrinter(enabled: !quiet)
+        let trap = SignalTrap()
+        let client = JicooClient(
+            baseURL: api.resolvedBaseURL, apiKey: key, connectTimeout: file.limits.connectTimeout,
+            requestTimeout: file.limits.requestTimeout, concurrency: file.limits.concurrency, logger: logger)
+        var session = RunSession(pipeline: file, ledgerURL: ledgerURL, api: client, logger: logger)
+        session.checkEventTypes = false
+        let result: (RunOutcome, reopened: Int)
+        do {
+            result = try await session.retry(run: run, conflicts: conflicts, stop: trap.stop, onProgress: { progress.update($0) })
+        } catch {
+            progress.finish()
+            await client.shutdown()
+            throw error
+        }
+        progress.finish()
+        await client.shutdown()
+        if result.reopened == 0 {
+            Terminal.out("Nothing to retry: run \(result.0.info.id) has no failed\(conflicts ? " or conflict" : "") rows.")
+        }
+        Summary.print(outcome: result.0, ledgerURL: ledgerURL)
+        throw ExitCode(result.0.exitCode)
+    }
+
+    /// The limits come from the pipeline that wrote the run, when it can still be read; else defaults.
+    private func pipelineFile(ledgerURL: URL) throws -> PipelineFile {
+        if let path = location.pipeline { return try PipelineFile.load(from: URL(fileURLWithPath: path)) }
+        let ledger = try Ledger.openExisting(url: ledgerURL)
+        let run = try ledger.resolveRun(run)
+        if let path = try ledger.pipelinePath(run: run.id), let file = try? PipelineFile.load(from: URL(fileURLWithPath: path)) {
+            return file
+        }
+        return PipelineFile.minimal(name: run.pipeline, ledgerURL: ledgerURL, source: URL(fileURLWithPath: run.source))
+    }
+}

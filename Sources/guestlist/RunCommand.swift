@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import GuestList
+import Logging
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Book every row of a pipeline's guest list (resumes an unfinished run).",
+        discussion: """
+            Reads the whole source, records every row in the ledger, then sends the pending rows under the
+            pipeline's limits. Running the same command again resumes an interrupted run; once a run has
+            finished, running it again starts a new run in which rows already booked are skipped.
+
+            Examples:
+              JICOO_API_KEY=… guestlist run Pipelines/spring-summit.yml
+              guestlist run Pipelines/spring-summit.yml --dry-run
+              JICOO_API_KEY=… guestlist run Pipelines/spring-summit.yml --rate 2 --concurrency 2 --quiet
+            """)
+
+    @Argument(help: "The pipeline file (YAML).")
+    var pipeline: String
+
+    @Option(name: .long, help: "Use this ledger instead of the pipeline's.")
+    var ledger: String?
+
+    @OptionGroup var api: APIOptions
+
+    @Option(name: .long, help: "Requests per second (overrides limits.rate).")
+    var rate: Double?
+
+    @Option(name: .long, help: "Requests in flight at once (overrides limits.concurrency).")
+    var concurrency: Int?
+
+    @Flag(name: .long, help: "Extract, normalize and validate, and print the would-be summary; send and record nothing.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "No progress bar.")
+    var quiet = false
+
+    func validate() throws {
+        if let rate, rate <= 0 { throw ValidationError("--rate must be above 0, got \(rate).") }
+        if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1, got \(concurrency).") }
+    }
+
+    func run() async throws {
+        var file = try PipelineFile.load(from: URL(fileURLWithPath: pipeline))
+        if let rate {
+            file.limits.rate = rate
+            file.limits.burst = min(file.limits.burst, max(1, Int(rate.rounded(.up))))
+        }
+        if let concurrency { file.limits.concurrency = concurrency }
+        let ledgerURL = ledger.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? file.ledgerURL
+        if dryRun {
+            throw ExitCode(try DryRun.run(file: file, ledgerURL: ledgerURL))
+        }
+        let key = try api.apiKey()
+        let logger = Logger.cli("guestlist.run")
+        let progress = ProgressPrinter(enabled: !quiet)
+        let trap = SignalTrap()
+        let client = JicooClient(
+            baseURL: api.resolvedBaseURL, apiKey: key, connectTimeout: file.limits.connectTimeout,
+            requestTimeout: file.limits.requestTimeout, concurrency: file.limits.concurrency, logger: logger)
+        let session = RunSession(pipeline: file, ledgerURL: ledgerURL, api: client, logger: logger)
+        let outcome: RunOutcome
+        do {
+            outcome = try await session.run(
+                stop: trap.stop,
+                onPrepared: { prepared, resumed in progress.prepared(prepared, resumed: resumed) },
+                onProgress: { progress.update($0) })
+        } catch {
+            progress.finish()
+            await client.shutdown()
+            throw error
+        }
+        progress.finish()
+        await client.shutdown()
+        Summary.print(outcome: outcome, ledgerURL: ledgerURL)
+        throw ExitCode(outcome.exitCode)
+    }
+}

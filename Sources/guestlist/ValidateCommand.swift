@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import GuestList
+
+struct ValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a guest list without sending anything: prints every problem row by row.",
+        discussion: """
+            Extracts, normalizes and validates every row and prints a table of problems (row, line, field, value,
+            message), the warnings, and the counts. Makes no request and writes no ledger. Exits 0 when every row
+            would be sent, 1 when some are invalid or duplicates, 2 when the pipeline or the file cannot be read.
+
+            Example:
+              guestlist validate Pipelines/spring-summit.yml
+            """)
+
+    @Argument(help: "The pipeline file (YAML).")
+    var pipeline: String
+
+    func run() async throws {
+        let file = try PipelineFile.load(from: URL(fileURLWithPath: pipeline))
+        let prepared = try Pipeline(file: file).prepare(booked: [:], now: Date())
+        ValidationPrinter.print(prepared, file: file)
+        let c = prepared.counts
+        throw ExitCode(c.invalid + c.duplicate == 0 && prepared.sourceFault == nil ? 0 : 1)
+    }
+}
+
+/// `run --dry-run`: the same work as `validate`, then the would-be summary (keys already booked in the
+/// ledger show as skipped). Sends nothing, records nothing.
+enum DryRun {
+    static func run(file: PipelineFile, ledgerURL: URL) throws -> Int32 {
+        var booked: [String: String] = [:]
+        if FileManager.default.fileExists(atPath: ledgerURL.path) {
+            booked = try Ledger.openExisting(url: ledgerURL).bookedKeys()
+        }
+        let prepared = try Pipeline(file: file).prepare(booked: booked, now: Date())
+        ValidationPrinter.print(prepared, file: file)
+        let c = prepared.counts
+        Terminal.out("Dry run: would send \(c.pending) of \(c.total) rows; nothing was sent or recorded.")
+        return c.invalid + c.duplicate == 0 && prepared.sourceFault == nil ? 0 : 1
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Logging
+import Testing
+
+@testable import GuestList
+
+/// A scripted API: answers POSTs from a queue, lists bookings it was told about. No network.
+actor ScriptedAPI {
+    var answers: [APIAnswer]
+    var posts: [String] = []
+    var listed: [ListedBooking] = []
+    var listCalls = 0
+
+    init(answers: [APIAnswer], listed: [ListedBooking] = []) {
+        self.answers = answers
+        self.listed = listed
+    }
+
+    func nextAnswer(for json: String) -> APIAnswer {
+        posts.append(json)
+        return answers.isEmpty ? APIAnswer(status: 201, body: Array(#"{"data":{"uid":"U\#(posts.count)"}}"#.utf8)) : answers.removeFirst()
+    }
+
+    func list() -> [ListedBooking] {
+        listCalls += 1
+        return listed
+    }
+}
+
+extension ScriptedAPI: BookingAPI {
+    nonisolated func createBooking(json: String) async -> APIAnswer { await nextAnswer(for: json) }
+    nonisolated func listBookings(startedAt: String, endedAt: String, page: Int, perPage: Int) async throws(GuestListError) -> BookingPage {
+        BookingPage(bookings: await list().filter { $0.startedAt == startedAt }, nextPage: nil)
+    }
+    nonisolated func contactEmails(bookingUid: String) async throws(GuestListError) -> [String] { [] }
+    nonisolated func eventTypeExists(uid: String) async throws(GuestListError) -> Bool { true }
+}
+
+@Suite("Loader")
+struct LoaderTests {
+    static let start = "2030-06-01T01:00:00.000Z"
+
+    func ledger(rows: Int) throws -> (Ledger, Int) {
+        let ledger = try Ledger(url: LedgerTests.tempURL(), exclusive: true)
+        let run = try ledger.createRun(
+            pipeline: "p", pipelinePath: "/p.yml", source: "/s.csv", sourceHash: "h", encoding: nil, columns: [],
+            sourceFault: nil, rows: (1...rows).map { LedgerTests.row($0) })
+        return (ledger, run)
+    }
+
+    var limits: PipelineFile.Limits {
+        var l = PipelineFile.Limits()
+        l.rate = 1000
+        l.burst = 100
+        l.maxAttempts = 3
+        return l
+    }
+
+    @Test("a dropped answer is reconciled, not re-sent, when the booking exists")
+    func reconcilesBeforeResend() async throws {
+        let (ledger, run) = try ledger(rows: 1)
+        let api = ScriptedAPI(
+            answers: [APIAnswer(status: nil, transportError: "connection closed", mayHaveBeenSent: true)],
+            listed: [ListedBooking(uid: "SERVER1", startedAt: Self.start, eventTypeId: "ev", email: "G1@example.com")])
+        let end = try await Loader(limits: limits, api: api, logger: Logger(label: "t")).load(run: run, ledger: ledger, stop: StopSignal())
+        #expect(end == .finished)
+        #expect(await api.posts.count == 1, "sent once, then found by reconciliation")
+        #expect(await api.listCalls == 1)
+        let report = try ledger.report(for: try #require(try ledger.run(id: run)))
+        #expect(report.rows.first?.status == .created)
+        #expect(report.rows.first?.bookingUid == "SERVER1")
+    }
+
+    @Test("a dropped answer with no booking behind it is sent again")
+    func resendsWhenAbsent() async throws {
+        let (ledger, run) = try ledger(rows: 1)
+        let api = ScriptedAPI(answers: [APIAnswer(status: nil, transportError: "timeout", mayHaveBeenSent: true)])
+        _ = try await Loader(limits: limits, api: api, logger: Logger(label: "t")).load(run: run, ledger: ledger, stop: StopSignal())
+        #expect(await api.posts.count == 2)
+        #expect(try ledger.counts(run: run).created == 1)
+    }
+
+    @Test("429s do not use up attempts; 503s do, then the row fails with the last error")
+    func attemptAccounting() async throws {
+        let (ledger, run) = try ledger(rows: 1)
+        let t429 = APIAnswer(status: 429, retryAfter: "0")
+        let t503 = APIAnswer(status: 503, body: Array("down".utf8))
+        let api = ScriptedAPI(answers: [t429, t429, t429, t429, t503, t503, t503])
+        _ = try await Loader(limits: limits, api: api, logger: Logger(label: "t")).load(run: run, ledger: ledger, stop: StopSignal())
+        #expect(await api.posts.count == 7)
+        let row = try #require(try ledger.report(for: try #require(try ledger.run(id: run))).rows.first)
+        #expect(row.status == .failed)
+        #expect(row.attempts == 7)
+        #expect(row.error?.contains("503") == true)
+    }
+
+    @Test("401 stops at once: the row and every unsent row stay pending")
+    func unauthorized() async throws {
+        let (ledger, run) = try ledger(rows: 5)
+        var l = limits
+        l.concurrency = 1
+        let api = ScriptedAPI(answers: [APIAnswer(status: 401, body: Array(#"{"errors":{"message":"bad key"}}"#.utf8))])
+        let end = try await Loader(limits: l, api: api, logger: Logger(label: "t")).load(run: run, ledger: ledger, stop: StopSignal())
+        guard case .unauthorized = end else { Issue.record("ended \(end)"); return }
+        #expect(await api.posts.count == 1)
+        #expect(try ledger.counts(run: run).pending == 5)
+    }
+}
