@@ -97,9 +97,7 @@ public struct DateTimeParser: Sendable {
     /// Trims, and rewrites the non-ASCII spellings (full-width digits, Japanese markers) into the
     /// ASCII grammar the scanner reads. ASCII text is returned untouched, without allocating.
     static func prepare(_ text: String) -> String {
-        var ascii = true
-        for byte in text.utf8 where byte >= 0x80 { ascii = false; break }
-        if ascii { return text }
+        if TextNormalizer.isASCII(text) { return text }
         var value = text.precomposedStringWithCompatibilityMapping
         // A weekday in brackets, `(土)`, says nothing the date does not.
         while let open = value.firstIndex(of: "("), let close = value[open...].firstIndex(of: ")"),

@@ -53,7 +53,7 @@ extension EmailNormalizer {
         segments.append(current)
         var items: [String] = []
         for segment in segments {
-            let trimmed = segment.trimmed
+            let trimmed = TextNormalizer.fullyTrimmed(segment)
             if trimmed.isEmpty { continue }
             // A segment with a display name is one address; otherwise white space separates addresses.
             if trimmed.contains("<") || trimmed.contains("\"") {
@@ -77,32 +77,35 @@ extension EmailNormalizer {
     /// Real domains one keystroke from a common one; never flagged.
     static let knownNeighbours: Set<String> = ["email.com", "ymail.com", "gmx.com", "mail.com", "live.co.uk", "outlook.co.jp"]
 
+    /// `commonDomains` as bytes, for the per-row comparison.
+    private static let commonDomainBytes: [[UInt8]] = commonDomains.map { Array($0.utf8) }
+
     /// A warning when the domain of a normalized `email` is one typo (a wrong, missing, extra or
     /// swapped character) away from a common domain, e.g. `gmial.com`. The row is still sent.
     public func typoWarning(for email: String) -> String? {
-        guard let at = email.utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
-        let domain = email.utf8[email.utf8.index(after: at)...]
-        var match: String?
-        for candidate in Self.commonDomains {
-            let c = candidate.utf8
-            if abs(c.count - domain.count) > 1 { continue }
-            if c.elementsEqual(domain) { return nil }
-            if match == nil, Self.oneEditApart(domain, c) { match = candidate }
+        var copy = email
+        let match: Int? = copy.withUTF8 { bytes in
+            guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return nil }
+            let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
+            var match: Int?
+            for (index, candidate) in Self.commonDomainBytes.enumerated() where abs(candidate.count - domain.count) <= 1 {
+                let verdict = candidate.withUnsafeBufferPointer { c -> Int in
+                    if c.elementsEqual(domain) { return 0 }
+                    return Self.oneEditApart(domain, c) ? 1 : 2
+                }
+                if verdict == 0 { return nil }
+                if verdict == 1, match == nil { match = index }
+            }
+            return match
         }
         guard let match else { return nil }
-        let name = String(decoding: domain, as: UTF8.self)
-        if Self.knownNeighbours.contains(name) { return nil }
-        return "Email \(email) may have a typo in its domain: did you mean \(match)? It is sent as written."
+        let domain = String(email[email.index(after: email.lastIndex(of: "@")!)...])
+        if Self.knownNeighbours.contains(domain) { return nil }
+        return "Email \(email) may have a typo in its domain: did you mean \(Self.commonDomains[match])? It is sent as written."
     }
 
-    /// True when one substitution, insertion, deletion or adjacent swap turns `a` into `b`.
-    static func oneEditApart(_ a: Substring.UTF8View, _ b: String.UTF8View) -> Bool {
-        a.withContiguousStorageIfAvailable { x in
-            b.withContiguousStorageIfAvailable { y in oneEditApart(x, y) } ?? false
-        } ?? Array(a).withUnsafeBufferPointer { x in Array(b).withUnsafeBufferPointer { y in oneEditApart(x, y) } }
-    }
-
-    private static func oneEditApart(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// True when one substitution, insertion, deletion or adjacent swap turns `x` into `y`.
+    static func oneEditApart(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < x.count, i < y.count, x[i] == y[i] { i += 1 }
         if x.count == y.count {

@@ -38,7 +38,7 @@ extension RowNormalizer {
 
         if !raw.answers.isEmpty {
             let answers = raw.answers.sorted { $0.0 < $1.0 }.compactMap { uid, content in
-                TextNormalizer.normalize(content).map { BookingRequest.Answer(questionUid: uid.trimmed, content: $0) }
+                TextNormalizer.normalize(content).map { BookingRequest.Answer(questionUid: TextNormalizer.fullyTrimmed(uid), content: $0) }
             }
             if !answers.isEmpty { request.answers = answers }
         }

@@ -28,7 +28,7 @@ extension RowNormalizer {
                 text = raw.startDate
                 parsed = dateTimes.parse(raw.startDate)
             } else {
-                text = raw.startDate.trimmed + " " + raw.startTime.trimmed
+                text = TextNormalizer.fullyTrimmed(raw.startDate) + " " + TextNormalizer.fullyTrimmed(raw.startTime)
                 parsed = dateTimes.parse(date: raw.startDate, time: raw.startTime)
             }
         } else {

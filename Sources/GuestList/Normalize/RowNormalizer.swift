@@ -34,22 +34,23 @@ public struct RowNormalizer: Sendable {
 
         init(_ fields: [String: String]) {
             for (key, value) in fields {
-                switch key {
-                case "startedAt": startedAt = value
-                case "startDate": startDate = value
-                case "startTime": startTime = value
-                case "timeZone": timeZone = value
-                case "eventTypeId": eventTypeId = value
-                case "email": email = value
-                case "name": name = value
-                case "company": company = value
-                case "textRemindCountryCode": textRemindCountryCode = value
-                case "textRemindNumber": textRemindNumber = value
-                case "ccEmails": ccEmails = value
-                case "message": message = value
-                case "locale": locale = value
-                case "locationId": locationId = value
-                case "phoneNumber": phoneNumber = value
+                // Dispatch on the key's length first: most keys then need one comparison, not fifteen.
+                switch key.utf8.count {
+                case 4 where key == "name": name = value
+                case 5 where key == "email": email = value
+                case 6 where key == "locale": locale = value
+                case 7 where key == "company": company = value
+                case 7 where key == "message": message = value
+                case 8 where key == "timeZone": timeZone = value
+                case 8 where key == "ccEmails": ccEmails = value
+                case 9 where key == "startedAt": startedAt = value
+                case 9 where key == "startDate": startDate = value
+                case 9 where key == "startTime": startTime = value
+                case 10 where key == "locationId": locationId = value
+                case 11 where key == "eventTypeId": eventTypeId = value
+                case 11 where key == "phoneNumber": phoneNumber = value
+                case 16 where key == "textRemindNumber": textRemindNumber = value
+                case 21 where key == "textRemindCountryCode": textRemindCountryCode = value
                 default:
                     if key.hasPrefix("tracking.") { tracking.append(key) }
                     else if key.hasPrefix("answers.") { answers.append((String(key.dropFirst(8)), value)) }
@@ -90,7 +91,7 @@ public struct RowNormalizer: Sendable {
                                      eventTypeId: eventTypeId, email: email, name: name)
         fillOptionalFields(&request, raw: raw, fields: fields, problems: &problems)
 
-        for problem in validator.validate(request)
+        for problem in validator.validate(request, emailSyntaxChecked: !email.isEmpty)
         where !problems.contains(where: { $0.field == problem.field || (start == nil && (problem.field == "startedAt" || problem.field == "timeZone")) }) {
             var located = problem
             if let original = fields[problem.field], problem.field != "ccEmails" || !problem.message.hasPrefix("CC:") {

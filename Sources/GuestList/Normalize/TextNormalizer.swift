@@ -12,30 +12,66 @@ public enum TextNormalizer {
 
     /// `raw` without leading and trailing white space; returns `raw` itself when there is none.
     public static func trim(_ raw: String) -> String {
-        guard let first = raw.utf8.first, let last = raw.utf8.last else { return raw }
-        if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return raw }
-        return raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if raw.isEmpty { return raw }
+        let plain: Bool? = raw.utf8.withContiguousStorageIfAvailable { bytes in
+            let first = bytes[0], last = bytes[bytes.count - 1]
+            return first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80
+        }
+        if plain == true { return raw }
+        let scalars = raw.unicodeScalars
+        if let head = scalars.first, let tail = scalars.last, !isWhitespace(head), !isWhitespace(tail) { return raw }
+        guard let start = scalars.firstIndex(where: { !isWhitespace($0) }) else { return "" }
+        let end = scalars.lastIndex(where: { !isWhitespace($0) }) ?? start
+        return String(scalars[start...end])
+    }
+
+    /// Unicode's White_Space property, spelled out: the property lookup is slow on a hot path.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// True when `text` is all ASCII; reads eight bytes at a time.
+    public static func isASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= bytes.count {
+                    if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                    i += 8
+                }
+            }
+            while i < bytes.count {
+                if bytes[i] >= 0x80 { return false }
+                i += 1
+            }
+            return true
+        } ?? text.unicodeScalars.allSatisfy(\.isASCII)
+    }
+
+    /// Without any surrounding white space or line breaks, however long; for quoting raw values.
+    public static func fullyTrimmed(_ raw: String) -> String {
+        raw.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// True when every scalar is in a range NFC never changes: below U+0300, hiragana and katakana
     /// without the combining sound marks, CJK ideographs, Hangul syllables, full- and half-width forms.
     static func isSurelyNFC(_ text: String) -> Bool {
-        for byte in text.utf8 where byte >= 0x80 {
-            return text.unicodeScalars.allSatisfy { scalar in
-                switch scalar.value {
-                case 0..<0x300, 0x3000...0x3098, 0x309B...0x30FF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFFEF:
-                    return true
-                default: return false
-                }
+        if isASCII(text) { return true }
+        return text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x300, 0x3000...0x3098, 0x309B...0x30FF, 0x3400...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFFEF:
+                return true
+            default: return false
             }
         }
-        return true
     }
 
     /// The length the API counts: Unicode scalars.
     public static func length(_ text: String) -> Int {
-        var ascii = true
-        for byte in text.utf8 where byte >= 0x80 { ascii = false; break }
-        return ascii ? text.utf8.count : text.unicodeScalars.count
+        isASCII(text) ? text.utf8.count : text.unicodeScalars.count
     }
 }

@@ -10,6 +10,8 @@ import Foundation
 struct TimeZoneIndex: Sendable {
     /// Lower-cased name → canonical id.
     let canonical: [String: String]
+    /// The canonical ids themselves.
+    let identifiers: Set<String>
 
     static let shared = TimeZoneIndex(tzdataPath: "/usr/share/zoneinfo/tzdata.zi")
 
@@ -47,6 +49,7 @@ struct TimeZoneIndex: Sendable {
             map[key] = "Etc/UTC"
         }
         canonical = map
+        identifiers = Set(map.values)
     }
 
     private static func words(_ text: String) -> [String] {

@@ -28,6 +28,12 @@ public struct BookingValidator: Sendable {
 
     /// Every rule the request breaks; empty when it may be sent.
     public func validate(_ request: BookingRequest) -> [RowProblem] {
+        validate(request, emailSyntaxChecked: false)
+    }
+
+    /// - Parameter emailSyntaxChecked: true when `EmailNormalizer` produced `request.email` and has
+    ///   already checked its syntax, so the row's hot path does not scan it twice.
+    func validate(_ request: BookingRequest, emailSyntaxChecked: Bool) -> [RowProblem] {
         var problems: [RowProblem] = []
         func fail(_ field: String, _ value: String, _ message: String) {
             problems.append(RowProblem(field: field, value: value, message: message))
@@ -35,26 +41,33 @@ public struct BookingValidator: Sendable {
         if !Self.isUTCTimestamp(request.startedAt) {
             fail("startedAt", request.startedAt, "Start \(request.startedAt) is not a UTC time like 2030-03-16T02:00:00.000Z.")
         }
-        if TimeZoneIndex.shared.canonical[request.timeZone.lowercased()] != request.timeZone {
+        if !TimeZoneIndex.shared.identifiers.contains(request.timeZone) {
             fail("timeZone", request.timeZone, "Time zone \(request.timeZone) is not a canonical IANA zone id such as Asia/Tokyo.")
         }
         if request.eventTypeId.isEmpty {
             fail("eventTypeId", "", "The event type is missing; map a column to eventTypeId or set it in the pipeline's defaults.")
-        } else if request.eventTypeId.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0 == "/" || $0 == "?" || $0 == "#" || $0.value < 0x20 }) {
+        } else if !Self.isPlainIdentifier(request.eventTypeId) {
             fail("eventTypeId", request.eventTypeId, "Event type id \(request.eventTypeId) cannot contain spaces, slashes, ? or #; copy the id from Jicoo.")
         }
         if request.name.isEmpty { fail("name", "", "The guest's name is missing.") }
         if request.email.isEmpty {
             fail("email", "", "The email address is missing.")
-        } else if let failure = EmailNormalizer.check(request.email, raw: request.email) {
+        } else if !emailSyntaxChecked, let failure = EmailNormalizer.check(request.email, raw: request.email) {
             fail("email", request.email, failure.message)
         }
-        for (field, label, limit) in Self.maxLengths {
-            guard let value = Self.value(of: field, in: request) else { continue }
-            let length = TextNormalizer.length(value)
-            if length > limit {
-                fail(field, value, "\(label) \(Self.excerpt(value)) is \(length) characters long; at most \(limit) are allowed.")
-            }
+        checkLength(request.email, Self.maxLengths[0], fail)
+        checkLength(request.name, Self.maxLengths[1], fail)
+        checkLength(request.company, Self.maxLengths[2], fail)
+        checkLength(request.textRemindCountryCode, Self.maxLengths[3], fail)
+        checkLength(request.textRemindNumber, Self.maxLengths[4], fail)
+        checkLength(request.message, Self.maxLengths[5], fail)
+        checkLength(request.phoneNumber, Self.maxLengths[6], fail)
+        if let t = request.tracking {
+            checkLength(t.campaign, Self.maxLengths[7], fail)
+            checkLength(t.source, Self.maxLengths[8], fail)
+            checkLength(t.medium, Self.maxLengths[9], fail)
+            checkLength(t.content, Self.maxLengths[10], fail)
+            checkLength(t.term, Self.maxLengths[11], fail)
         }
         validateLists(request, fail)
         if let locale = request.locale, !Self.locales.contains(locale) {
@@ -100,39 +113,53 @@ public struct BookingValidator: Sendable {
         }
     }
 
-    static func value(of field: String, in request: BookingRequest) -> String? {
-        switch field {
-        case "email": return request.email
-        case "name": return request.name
-        case "company": return request.company
-        case "textRemindCountryCode": return request.textRemindCountryCode
-        case "textRemindNumber": return request.textRemindNumber
-        case "message": return request.message
-        case "phoneNumber": return request.phoneNumber
-        case "tracking.campaign": return request.tracking?.campaign
-        case "tracking.source": return request.tracking?.source
-        case "tracking.medium": return request.tracking?.medium
-        case "tracking.content": return request.tracking?.content
-        case "tracking.term": return request.tracking?.term
-        default: return nil
+    private func checkLength(_ value: String?, _ rule: (field: String, label: String, limit: Int),
+                             _ fail: (String, String, String) -> Void) {
+        // A scalar takes at least one UTF-8 byte: short values need no counting.
+        guard let value, value.utf8.count > rule.limit else { return }
+        let length = TextNormalizer.length(value)
+        if length > rule.limit {
+            fail(rule.field, value, "\(rule.label) \(Self.excerpt(value)) is \(length) characters long; at most \(rule.limit) are allowed.")
         }
+    }
+
+    /// An id safe to put in a URL path: no white space, control characters, `/`, `?` or `#`.
+    static func isPlainIdentifier(_ text: String) -> Bool {
+        if text.isEmpty { return true }
+        var copy = text
+        return copy.withUTF8 { isPlainIdentifier($0) } || !text.unicodeScalars.contains {
+            $0.properties.isWhitespace || $0.properties.generalCategory == .control || $0 == "/" || $0 == "?" || $0 == "#"
+        } && !TextNormalizer.isASCII(text)
+    }
+
+    private static func isPlainIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes {
+            if byte <= 0x20 || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte == 0x7F {
+                return false
+            }
+            if byte >= 0x80 { return false }
+        }
+        return true
     }
 
     /// `yyyy-MM-ddTHH:mm:ss.SSSZ`, exactly.
     static func isUTCTimestamp(_ text: String) -> Bool {
-        let utf8 = text.utf8
-        guard utf8.count == 24 else { return false }
-        for (i, byte) in utf8.enumerated() {
-            switch i {
-            case 4, 7: if byte != UInt8(ascii: "-") { return false }
-            case 10: if byte != UInt8(ascii: "T") { return false }
-            case 13, 16: if byte != UInt8(ascii: ":") { return false }
-            case 19: if byte != UInt8(ascii: ".") { return false }
-            case 23: if byte != UInt8(ascii: "Z") { return false }
-            default: if byte < 0x30 || byte > 0x39 { return false }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard bytes.count == 24 else { return false }
+            for i in 0..<24 {
+                let byte = bytes[i]
+                switch i {
+                case 4, 7: if byte != UInt8(ascii: "-") { return false }
+                case 10: if byte != UInt8(ascii: "T") { return false }
+                case 13, 16: if byte != UInt8(ascii: ":") { return false }
+                case 19: if byte != UInt8(ascii: ".") { return false }
+                case 23: if byte != UInt8(ascii: "Z") { return false }
+                default: if byte < 0x30 || byte > 0x39 { return false }
+                }
             }
+            return true
         }
-        return true
     }
 
     /// An absolute http(s) URL with a host: where a payment page can send the guest back to.
