@@ -75,8 +75,11 @@ public struct DateTimeParser: Sendable {
                                                        second: clock.2, millisecond: clock.3), offset: offset)
         }
         if let direct { return .success(direct) }
-        if case .success(let full) = parseAny(text), full.hasTime, full.local.year == 1899 {
-            return .success(full)
+        // Excel writes a bare time as a date-time on its day zero, 1899-12-30.
+        let trimmed = TextNormalizer.fullyTrimmed(prepared)
+        if trimmed.hasPrefix("1899"), let space = trimmed.firstIndex(of: " ") {
+            let clock = parseTime(String(trimmed[space...]))
+            if case .success = clock { return clock }
         }
         return .failure(NormalizationFailure("Start time \(Self.show(text)) is not a time guestlist can read."))
     }
