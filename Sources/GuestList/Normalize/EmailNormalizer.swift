@@ -55,6 +55,7 @@ public struct EmailNormalizer: Sendable {
     /// A clean ASCII address (no spaces, brackets, colons or upper-case domain) is checked and
     /// returned unchanged; anything else goes the long way.
     private func fastPath(_ raw: String) -> Result<String, NormalizationFailure>? {
+        if raw.isEmpty { return nil }
         var copy = raw
         let verdict: Verdict? = copy.withUTF8 { bytes in
             var sawAt = false
