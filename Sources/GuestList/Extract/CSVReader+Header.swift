@@ -67,7 +67,7 @@ extension CSVReader {
         case let .undecodable(offset):
             "line \(line): bytes that are not valid text at byte offset \(offset)"
         case let .tooLong(limit):
-            "line \(line): the record is longer than \(limit / (1 << 20)) MiB"
+            "line \(line): the record is longer than \(limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes")"
         }
     }
 }

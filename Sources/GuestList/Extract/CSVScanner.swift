@@ -74,7 +74,7 @@ final class CSVScanner {
             switch scan(forceEnd: forced) {
             case .needMore:
                 if eof || forced { preconditionFailure("scan asked for more input at the end") }
-                if start == 0 && end == buffer.count && buffer.count >= maxRecordBytes {
+                if start == 0 && buffer.count - end < 8 && buffer.count >= maxRecordBytes {
                     forced = true
                 } else {
                     try refill()
@@ -99,8 +99,9 @@ final class CSVScanner {
             start = 0
             end = left
         }
-        if end == buffer.count {
-            let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: min(buffer.count * 2, maxRecordBytes), alignment: 16)
+        // Keep room for at least one whole UTF-8 character, which a converting stream needs.
+        if buffer.count - end < 8 {
+            let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: max(end + 8, min(buffer.count * 2, maxRecordBytes)), alignment: 16)
             bigger.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: end)
             buffer.deallocate()
             buffer = bigger

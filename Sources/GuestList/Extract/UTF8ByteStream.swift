@@ -107,7 +107,8 @@ final class UTF8ByteStream {
             produced += made
             switch failure {
             case 0, E2BIG:
-                if failure == E2BIG && written > 0 { return written }
+                // The caller always leaves room for a whole character, so E2BIG means progress was made.
+                if failure == E2BIG { return written }
             case EINVAL where !fileEOF:
                 // An incomplete character at the end of the input: read more before judging it.
                 if written > 0 { return written }
