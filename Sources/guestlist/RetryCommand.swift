@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuestList
+import Logging
 
 struct RetryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

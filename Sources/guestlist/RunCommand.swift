@@ -75,7 +75,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         progress.finish()
         await client.shutdown()
-        Summary.print(outcome: outcome, ledgerURL: ledgerURL)
+        Summary.print(outcome: outcome, ledgerURL: ledgerURL, pipelinePath: pipeline)
         throw ExitCode(outcome.exitCode)
     }
 }

@@ -5,7 +5,7 @@ import GuestList
 /// SIGINT/SIGTERM handling: the first signal asks the loader to stop (no new request starts, in-flight ones
 /// get a few seconds); a second one exits at once with 3 — the ledger stays consistent either way, since
 /// every attempt was committed before it was sent.
-final class SignalTrap: Sendable {
+final class SignalTrap {
     let stop = StopSignal()
     private let sources: [any DispatchSourceSignal]
 

@@ -31,6 +31,7 @@ struct ValidateCommand: AsyncParsableCommand {
 /// ledger show as skipped). Sends nothing, records nothing.
 enum DryRun {
     static func run(file: PipelineFile, ledgerURL: URL) throws -> Int32 {
+        let started = Date()
         var booked: [String: String] = [:]
         if FileManager.default.fileExists(atPath: ledgerURL.path) {
             booked = try Ledger.openExisting(url: ledgerURL).bookedKeys()
@@ -38,7 +39,12 @@ enum DryRun {
         let prepared = try Pipeline(file: file).prepare(booked: booked, now: Date())
         ValidationPrinter.print(prepared, file: file)
         let c = prepared.counts
-        Terminal.out("Dry run: would send \(c.pending) of \(c.total) rows; nothing was sent or recorded.")
+        let info = RunInfo(
+            id: "dry-run", pipeline: file.name, source: file.source.url.path, startedAt: "", finishedAt: nil, counts: c,
+            encoding: prepared.encoding, sourceFault: prepared.sourceFault?.message)
+        Terminal.out(
+            RunSummaryText(run: info, elapsed: Date().timeIntervalSince(started), ledgerPath: ledgerURL.path, pipelinePath: file.url.path, dryRun: true)
+                .render(), terminator: "")
         return c.invalid + c.duplicate == 0 && prepared.sourceFault == nil ? 0 : 1
     }
 }

@@ -80,11 +80,15 @@ struct CLI {
                 try? await Task.sleep(nanoseconds: 20_000_000)
             }
             _ = group.wait(timeout: .now() + 5)
-            lock.lock()
-            defer { lock.unlock() }
-            return Result(
-                status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                stderr: String(decoding: errData, as: UTF8.self))
+            return collected()
+        }
+
+        private func collected() -> Result {
+            lock.withLock {
+                Result(
+                    status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                    stderr: String(decoding: errData, as: UTF8.self))
+            }
         }
     }
 

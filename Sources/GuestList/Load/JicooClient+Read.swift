@@ -65,6 +65,7 @@ public enum APIMessage {
         guard !body.isEmpty else { return "no message" }
         if let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] {
             if let errors = object["errors"] as? [String: Any] {
+                if errors.count == 1, let message = errors["message"] as? String { return message }
                 let parts = errors.keys.sorted().map { key -> String in
                     let value = errors[key]
                     if let list = value as? [Any] { return "\(key): \(list.map { "\($0)" }.joined(separator: "; "))" }

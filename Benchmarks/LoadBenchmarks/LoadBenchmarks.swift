@@ -1,0 +1,131 @@
+import AsyncHTTPClient
+import Benchmark
+import Foundation
+import GuestList
+import Logging
+import NIOCore
+import Sandbox
+
+/// Issue 5's load benchmarks, against an in-process sandbox on loopback (release build):
+/// (a) bookkeeping overhead: the whole pipeline vs a bare AsyncHTTPClient loop posting the same bodies;
+/// (b) rate adherence: 300 rows at rate 50, burst 50 must take (300 − 50) / 50 = 5 s, within 3 %;
+/// (c) resume of a 1,000,000-row run with 100 rows pending: time from start to the first request.
+let benchmarks: @Sendable () -> Void = {
+    let quick = Benchmark.Configuration(metrics: [.wallClock, .throughput, .peakMemoryResident], maxDuration: .seconds(60), maxIterations: 3)
+
+    Benchmark("a-pipeline-2000-rows-unlimited", configuration: quick) { benchmark in
+        try await LoadFixture.pipelineRun(rows: 2_000, rate: 1_000_000, burst: 1_000_000, benchmark: benchmark)
+    }
+    Benchmark("a-bare-asynchttpclient-2000-posts", configuration: quick) { benchmark in
+        try await LoadFixture.bareLoop(rows: 2_000, benchmark: benchmark)
+    }
+    Benchmark("b-rate-adherence-300-rows-at-50", configuration: .init(metrics: [.wallClock], maxDuration: .seconds(60), maxIterations: 2)) { benchmark in
+        try await LoadFixture.pipelineRun(rows: 300, rate: 50, burst: 50, benchmark: benchmark)
+    }
+    Benchmark("c-resume-1M-rows-100-pending-to-first-request", configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(300), maxIterations: 1)) { benchmark in
+        try await LoadFixture.resume(total: 1_000_000, pending: 100, benchmark: benchmark)
+    }
+}
+
+enum LoadFixture {
+    static let concurrency = 8
+
+    static func bodies(_ n: Int, offset: Int = 0) -> [String] {
+        (0..<n).map { i in
+            #"{"email":"bench\#(i + offset)@example.com","eventTypeId":"mzgdPJVBb7RE","locale":"en","name":"Bench \#(i)","startedAt":"2030-06-01T01:00:00.000Z","timeZone":"Asia/Tokyo"}"#
+        }
+    }
+
+    static func ledgerWith(rows n: Int, pendingFrom: Int = 0) throws -> (Ledger, Int) {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString).sqlite")
+        let ledger = try Ledger(url: url, exclusive: true)
+        let payloads = bodies(n)
+        let rows = payloads.enumerated().map { i, body in
+            LedgerRow(
+                row: i + 1, line: i + 2, status: i >= pendingFrom ? .pending : .created,
+                key: "mzgdPJVBb7RE|bench\(i)@example.com|2030-06-01T01:00:00.000Z", payload: body, name: "Bench \(i)",
+                email: "bench\(i)@example.com", startedAt: "2030-06-01T01:00:00.000Z", timeZone: "Asia/Tokyo", original: [])
+        }
+        let run = try ledger.createRun(
+            pipeline: "bench", pipelinePath: "/bench.yml", source: "/bench.csv", sourceHash: "0", encoding: "utf-8",
+            columns: [], sourceFault: nil, rows: rows)
+        return (ledger, run)
+    }
+
+    static func pipelineRun(rows n: Int, rate: Double, burst: Int, benchmark: Benchmark) async throws {
+        try await SandboxServer.withRunning(SandboxConfiguration()) { sandbox in
+            let (ledger, run) = try ledgerWith(rows: n)
+            var limits = PipelineFile.Limits()
+            limits.rate = rate
+            limits.burst = burst
+            limits.concurrency = concurrency
+            let client = JicooClient(
+                baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, connectTimeout: 5, requestTimeout: 30,
+                concurrency: concurrency, logger: Logger(label: "bench"))
+            benchmark.startMeasurement()
+            let end = try await Loader(limits: limits, api: client, logger: Logger(label: "bench")).load(run: run, ledger: ledger, stop: StopSignal())
+            benchmark.stopMeasurement()
+            await client.shutdown()
+            precondition(end == .finished && (try ledger.counts(run: run).created) == n)
+        }
+    }
+
+    static func bareLoop(rows n: Int, benchmark: Benchmark) async throws {
+        try await SandboxServer.withRunning(SandboxConfiguration()) { sandbox in
+            var configuration = HTTPClient.Configuration()
+            configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: concurrency)
+            let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            let payloads = bodies(n, offset: 10_000_000)
+            let key = sandbox.apiKey
+            let url = sandbox.baseURL + "/v1/bookings"
+            benchmark.startMeasurement()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for worker in 0..<concurrency {
+                    group.addTask {
+                        for i in stride(from: worker, to: n, by: concurrency) {
+                            var request = HTTPClientRequest(url: url)
+                            request.method = .POST
+                            request.headers.add(name: "X-Jicoo-Api-Key", value: key)
+                            request.headers.add(name: "Content-Type", value: "application/json")
+                            request.body = .bytes(ByteBuffer(string: payloads[i]))
+                            let response = try await http.execute(request, timeout: .seconds(30))
+                            _ = try await response.body.collect(upTo: 1 << 20)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            benchmark.stopMeasurement()
+            try await http.shutdown()
+        }
+    }
+
+    static func resume(total: Int, pending: Int, benchmark: Benchmark) async throws {
+        try await SandboxServer.withRunning(SandboxConfiguration()) { sandbox in
+            let url: URL
+            let run: Int
+            do {
+                let (ledger, r) = try ledgerWith(rows: total, pendingFrom: total - pending)
+                url = ledger.url
+                run = r
+            }
+            var limits = PipelineFile.Limits()
+            limits.rate = 1_000_000
+            limits.burst = 1_000_000
+            let client = JicooClient(
+                baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, connectTimeout: 5, requestTimeout: 30, concurrency: 4,
+                logger: Logger(label: "bench"))
+            // Everything a resume does before its first request: open and migrate the ledger, close orphaned
+            // attempts, load the pending rows and the counts. The load itself is not measured.
+            benchmark.startMeasurement()
+            let ledger = try Ledger(url: url, exclusive: true)
+            try ledger.closeOrphanedAttempts(run: run)
+            let rows = try ledger.pendingRows(run: run)
+            let counts = try ledger.counts(run: run)
+            benchmark.stopMeasurement()
+            precondition(rows.count == pending && counts.pending == pending)
+            _ = try await Loader(limits: limits, api: client, logger: Logger(label: "bench")).load(run: run, ledger: ledger, stop: StopSignal())
+            await client.shutdown()
+        }
+    }
+}
