@@ -97,22 +97,42 @@ public struct DateTimeParser: Sendable {
         }
     }
 
-    /// Trims, and rewrites the non-ASCII spellings (full-width digits, Japanese markers) into the
-    /// ASCII grammar the scanner reads. ASCII text is returned untouched, without allocating.
+    /// Rewrites the non-ASCII spellings (full-width digits and punctuation, Japanese and Chinese
+    /// markers, a bracketed weekday) into the ASCII grammar the scanner reads, in one pass over the
+    /// scalars. ASCII text is returned untouched, without allocating.
     static func prepare(_ text: String) -> String {
         if TextNormalizer.isASCII(text) { return text }
-        var value = text.precomposedStringWithCompatibilityMapping
-        // A weekday in brackets, `(土)`, says nothing the date does not.
-        while let open = value.firstIndex(of: "("), let close = value[open...].firstIndex(of: ")"),
-              value.distance(from: open, to: close) <= 4 {
-            value.replaceSubrange(open...close, with: " ")
+        var out = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let scalar = scalars[i]
+            let next = i + 1 < scalars.count ? scalars[i + 1].value : 0
+            switch scalar.value {
+            case 0xFF08, 0x28:   // a weekday in brackets, `(土)`, says nothing the date does not
+                if let close = scalars[(i + 1)...].prefix(4).firstIndex(where: { $0.value == 0xFF09 || $0.value == 0x29 }) {
+                    out.append(" ")
+                    i = close + 1
+                    continue
+                }
+                out.append("(")
+            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0x3000: out.append(" ")
+            case 0x2212: out.append("-")
+            case 0x5E74, 0x6708: out.append("-")                      // 年 月
+            case 0x65E5, 0x79D2: out.append(" ")                      // 日 秒
+            case 0x6642, 0x5206: out.append(":")                      // 時 分
+            case 0x5348 where next == 0x524D, 0x4E0A where next == 0x5348:   // 午前 上午
+                out.append(contentsOf: " am ".unicodeScalars)
+                i += 1
+            case 0x5348 where next == 0x5F8C, 0x4E0B where next == 0x5348:   // 午後 下午
+                out.append(contentsOf: " pm ".unicodeScalars)
+                i += 1
+            default: out.append(scalar)
+            }
+            i += 1
         }
-        for (from, to) in [("午前", " am "), ("午後", " pm "), ("上午", " am "), ("下午", " pm "),
-                           ("年", "-"), ("月", "-"), ("日", " "), ("時", ":"), ("分", ":"), ("秒", " "),
-                           ("\u{3000}", " "), ("\u{2212}", "-")] where value.contains(from) {
-            value = value.replacingOccurrences(of: from, with: to)
-        }
-        return value
+        return String(out)
     }
 
     /// Quotes a value for a message, without its surrounding whitespace.

@@ -14,25 +14,21 @@ public struct EmailNormalizer: Sendable {
     /// The address to send, or why it cannot be sent.
     public func normalize(_ raw: String) -> Result<String, NormalizationFailure> {
         if let fast = fastPath(raw) { return fast }
-        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !TextNormalizer.isASCII(text) {
-            text = Self.foldWidth(text)
-                .replacingOccurrences(of: "\u{3002}", with: ".")   // 。 ideographic full stop (UTS 46 maps it)
-                .replacingOccurrences(of: "\u{FF61}", with: ".")   // ｡ half-width ideographic full stop
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+        var text = TextNormalizer.trim(raw)
+        if !TextNormalizer.isASCII(text) { text = TextNormalizer.trim(Self.foldWidth(text)) }
         if text.isEmpty { return .failure(NormalizationFailure("The email address is missing.")) }
         if let open = text.lastIndex(of: "<") {
             guard text.hasSuffix(">") else {
                 return .failure(NormalizationFailure("Email \(TextNormalizer.fullyTrimmed(raw)) opens a < but never closes it with >."))
             }
             text = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
-                .trimmingCharacters(in: .whitespaces)
+
+            text = TextNormalizer.trim(text)
         }
         if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\""), !text.dropFirst().dropLast().contains("\"") {
             text = String(text.dropFirst().dropLast())
         }
-        if text.lowercased().hasPrefix("mailto:") {
+        if text.utf8.count >= 7, text.utf8.prefix(7).elementsEqual("mailto:".utf8, by: { $0 | 0x20 == $1 }) {
             text = String(text.dropFirst(7))
             if let query = text.firstIndex(of: "?") { text = String(text[..<query]) }
         }
@@ -72,18 +68,23 @@ public struct EmailNormalizer: Sendable {
     }
 
     /// NFKC, with a fast path for the common case of full-width ASCII (`ｊｏｈｎ＠…`), which NFKC maps
-    /// by subtracting 0xFEE0, and the ideographic space.
+    /// by subtracting 0xFEE0, the ideographic space, and the ideographic full stops.
     static func foldWidth(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
+        var needsNFKC = false
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0..<0x80: scalars.append(scalar)
             case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
             case 0x3000: scalars.append(" ")
-            default: return text.precomposedStringWithCompatibilityMapping
+            case 0x3002, 0xFF61: scalars.append(".")   // 。｡ ideographic full stops: UTS 46 maps them to "."
+            default:
+                scalars.append(scalar)
+                needsNFKC = true
             }
         }
-        return String(scalars)
+        let folded = String(scalars)
+        return needsNFKC ? folded.precomposedStringWithCompatibilityMapping : folded
     }
 
     /// Encodes each non-ASCII label of a lower-cased, NFKC-folded domain as `xn--…`.
