@@ -52,9 +52,16 @@ public struct NormalizedRow: Sendable, Equatable {
     /// Things worth showing that do not stop the row (a likely typo in a domain, a DST choice made).
     public var warnings: [RowProblem]
 
-    public init(request: BookingRequest?, problems: [RowProblem] = [], warnings: [RowProblem] = []) {
+    /// For an invalid row, the fields that did normalize (`name`, `email`, `startedAt`, `timeZone`),
+    /// so a report can show the normalized value where there is one and the source's text elsewhere
+    /// (SPEC §5). Empty for a valid row: read `request` instead.
+    public var normalizedFields: [String: String]
+
+    public init(request: BookingRequest?, problems: [RowProblem] = [], warnings: [RowProblem] = [],
+                normalizedFields: [String: String] = [:]) {
         self.request = request
         self.problems = problems
         self.warnings = warnings
+        self.normalizedFields = normalizedFields
     }
 }

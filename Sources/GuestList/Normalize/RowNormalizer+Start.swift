@@ -32,7 +32,7 @@ extension RowNormalizer {
                 parsed = dateTimes.parse(date: raw.startDate, time: raw.startTime)
             }
         } else {
-            problems.append(RowProblem(field: "startedAt", value: raw.startTime,
+            problems.append(RowProblem(field: "startedAt", value: "",
                                        message: "The start date and time are missing; map startedAt, or startDate and startTime, in the pipeline."))
             return nil
         }

@@ -99,6 +99,16 @@ public struct RowNormalizer: Sendable {
             }
             problems.append(located)
         }
-        return NormalizedRow(request: problems.isEmpty ? request : nil, problems: problems, warnings: warnings)
+        if problems.isEmpty { return NormalizedRow(request: request, warnings: warnings) }
+        var partial: [String: String] = [:]
+        let failed = Set(problems.map(\.field))
+        for (field, value) in [("name", request.name), ("email", request.email), ("startedAt", request.startedAt),
+                               ("timeZone", request.timeZone)] where !value.isEmpty && !failed.contains(field) {
+            partial[field] = value
+        }
+        if partial["timeZone"] == nil, !failed.contains("timeZone"), case .success(let id) = resolver.resolve(raw.timeZone) {
+            partial["timeZone"] = id
+        }
+        return NormalizedRow(request: nil, problems: problems, warnings: warnings, normalizedFields: partial)
     }
 }

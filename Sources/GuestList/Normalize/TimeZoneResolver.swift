@@ -10,14 +10,21 @@ import Foundation
 /// zone's transition table, are cached per distinct spelling: a million rows use a dozen spellings.
 public struct TimeZoneResolver: Sendable {
     private let aliases: [String: String]
+    /// Aliases whose key is a UTC offset, by offset, so `+05:30` also matches `+0530` and `UTC+5:30`.
+    private let offsetAliases: [Int: String]
     private let cache: Cache
 
     /// - Parameter aliases: extra names → IANA ids (the pipeline's `timeZoneAliases`); keys compare
     ///   case-insensitively and take precedence over every built-in rule.
     public init(aliases: [String: String] = [:]) {
         var folded: [String: String] = [:]
-        for (key, value) in aliases { folded[Self.fold(key)] = value }
+        var byOffset: [Int: String] = [:]
+        for (key, value) in aliases {
+            folded[Self.fold(key)] = value
+            if let offset = UTCOffset(Self.fold(key)) { byOffset[offset.seconds] = value }
+        }
         self.aliases = folded
+        self.offsetAliases = byOffset
         self.cache = Cache()
     }
 
@@ -54,7 +61,7 @@ public struct TimeZoneResolver: Sendable {
             return .failure(NormalizationFailure("The time zone is missing; give an IANA id such as Asia/Tokyo, or set timeZone in the pipeline's defaults."))
         }
         let folded = Self.fold(text)
-        if let target = aliases[folded] {
+        if let target = aliases[folded] ?? UTCOffset(text).flatMap({ offsetAliases[$0.seconds] }) {
             if let id = TimeZoneIndex.shared.canonical[target.lowercased()] { return .success(id) }
             return .failure(NormalizationFailure(
                 "The pipeline's timeZoneAliases maps \(text) to \(target), which is not an IANA time zone id."))

@@ -62,7 +62,7 @@ struct UTCOffset: Sendable, Equatable {
         guard seconds % 3_600 == 0 else {
             let hint = Self.suggestions[seconds].map { " (for example \($0))" } ?? ""
             return .failure(NormalizationFailure(
-                "Time zone \(original) is a UTC offset of \(text) with no fixed-offset IANA zone; write the place's IANA id\(hint), or map \(original) in the pipeline's normalize.timeZoneAliases."))
+                "Time zone \(original) is a UTC offset\(original == text ? "" : " of \(text)") with no fixed-offset IANA zone; write the place's IANA id\(hint), or map \(original) in the pipeline's normalize.timeZoneAliases."))
         }
         guard (-12...14).contains(hours) else {
             return .failure(NormalizationFailure("Time zone \(original) is not a real UTC offset: offsets run from -12:00 to +14:00."))

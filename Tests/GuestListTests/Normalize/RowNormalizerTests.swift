@@ -49,6 +49,15 @@ struct RowNormalizerTests {
         #expect(Set(row.problems.map(\.field)) == ["email", "timeZone", "locale", "company"])
         #expect(row.problems.first { $0.field == "email" }?.value == "user@localhost")
         #expect(row.problems.first { $0.field == "locale" }?.value == "fr")
+        #expect(row.normalizedFields == ["name": "Jane Doe", "startedAt": "", "email": ""].filter { !$0.value.isEmpty })
+    }
+
+    @Test("an invalid row still carries the fields that did normalize, for the report")
+    func partialFields() {
+        let row = normalizer.normalize(NormalizeFixtures.row(["email": "ＪＡＮＥ＠ＥＸＡＭＰＬＥ．ＣＯＭ", "timeZone": "jst", "locale": "fr"]))
+        #expect(row.request == nil)
+        #expect(row.normalizedFields == ["name": "Jane Doe", "email": "JANE@example.com",
+                                         "startedAt": "2030-03-16T02:00:00.000Z", "timeZone": "Asia/Tokyo"])
     }
 
     @Test("an ISO offset that disagrees with the zone keeps its instant and sends the row's zone")

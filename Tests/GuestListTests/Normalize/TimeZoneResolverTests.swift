@@ -74,6 +74,8 @@ struct TimeZoneResolverTests {
         #expect(custom.resolve(" +05:30 ") == .success("Asia/Kolkata"))
         #expect(custom.resolve("ist") == .success("Asia/Kolkata"))
         #expect(custom.resolve("JST") == .success("Asia/Tokyo"))
+        #expect(custom.resolve("+0530") == .success("Asia/Kolkata"))
+        #expect(custom.resolve("UTC+5:30") == .success("Asia/Kolkata"))
         let broken = TimeZoneResolver(aliases: ["XYZ": "Mars/Olympus"])
         #expect(throws: NormalizationFailure.self) { try broken.resolve("XYZ").get() }
     }
