@@ -42,6 +42,8 @@ final class CSVScanner {
     /// True when every field of the current record is empty and unquoted: a blank line or `,,,,`.
     var isBlank = false
     var highBits: UInt8 = 0
+    /// Set after a record was cut off at `maxRecordBytes` in the middle of a line.
+    private var skipToLineBreak = false
 
     init(stream: UTF8ByteStream, delimiter: UInt8, chunkSize: Int = 1 << 20, maxRecordBytes: Int = 8 << 20) {
         self.stream = stream
@@ -65,6 +67,10 @@ final class CSVScanner {
     /// Moves to the next record, blank ones included; false at the end of the input.
     func advance() throws(GuestListError) -> Bool {
         var forced = false
+        if skipToLineBreak {
+            skipToLineBreak = false
+            try skipRestOfLine()
+        }
         while true {
             if start == end {
                 if eof { return false }
@@ -82,11 +88,43 @@ final class CSVScanner {
             case let .record(next, breaks):
                 recordLine = line
                 line += breaks
-                if forced && problem == nil { problem = .tooLong(limit: maxRecordBytes) }
+                if forced {
+                    if problem == nil { problem = .tooLong(limit: maxRecordBytes) }
+                    // Cut off mid-line: the rest of that line belongs to this record, not the next.
+                    let p = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                    skipToLineBreak = next == end && end > start && p[end - 1] != 10 && p[end - 1] != 13
+                }
                 if !isBlank { checkEncoding(from: start, to: next) }
                 start = next
                 return true
             }
+        }
+    }
+
+    /// Drops bytes up to and including the next line break, refilling as needed.
+    private func skipRestOfLine() throws(GuestListError) {
+        while true {
+            if start == end {
+                if eof { return }
+                try refill()
+                continue
+            }
+            let p = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var i = start
+            while i < end, p[i] != 10, p[i] != 13 { i += 1 }
+            if i == end {
+                start = end
+                continue
+            }
+            if p[i] == 13 && i + 1 == end && !eof {
+                // Is this CR followed by an LF? Read on to know.
+                start = i
+                try refill()
+                continue
+            }
+            start = i + (p[i] == 13 && i + 1 < end && p[i + 1] == 10 ? 2 : 1)
+            line += 1
+            return
         }
     }
 
