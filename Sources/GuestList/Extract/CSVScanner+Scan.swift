@@ -20,9 +20,16 @@ extension CSVScanner {
         var breaks = 0
         var high: UInt8 = 0
         var blank = true
+        // Work on a local array: appending to the stored property would pay for a dynamic
+        // exclusivity check on every field.
+        var fields = self.fields
+        self.fields = []
         fields.removeAll(keepingCapacity: true)
         problem = nil
-        defer { highBits = high }
+        defer {
+            highBits = high
+            self.fields = fields
+        }
 
         while true {
             if i < end && p[i] == quote {
@@ -50,7 +57,7 @@ extension CSVScanner {
                     }
                     if i >= end {
                         if !eof { return .needMore }
-                        return unterminated(openLine: openLine, fieldStart: fieldStart, end: end)
+                        return unterminated(openLine: openLine, fieldStart: fieldStart, end: end, fields: &fields)
                     }
                     if i + 1 < end {
                         if p[i + 1] == quote {
@@ -110,7 +117,7 @@ extension CSVScanner {
 
     /// A quote that never closes: the record is kept as far as the end of the line the quote opened
     /// on, and reading resumes on the next line, so one stray quote costs one record, not the file.
-    private func unterminated(openLine: Int, fieldStart: Int, end: Int) -> Outcome {
+    private func unterminated(openLine: Int, fieldStart: Int, end: Int, fields: inout [Field]) -> Outcome {
         let p = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
         var i = fieldStart
         while i < end, p[i] != lf, p[i] != cr { i += 1 }

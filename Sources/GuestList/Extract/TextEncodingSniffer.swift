@@ -122,6 +122,13 @@ enum UTF8Validation {
         var i = 0
         let n = p.count
         while i < n {
+            // Skip ASCII a word at a time: most text is.
+            if let base = p.baseAddress {
+                while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                }
+                if i >= n { break }
+            }
             let c = p[i]
             if c < 0x80 { i += 1; continue }
             let length: Int

@@ -58,9 +58,11 @@ extension XMLRecordParser {
             guard let name = attributes[5 * a], let start = attributes[5 * a + 3], let end = attributes[5 * a + 4],
                 let k = fieldIndex(name)
             else { continue }
-            let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            let bytes = UnsafeBufferPointer(start: start, count: end - start)
+            var value = TextTrimming.trimmedString(bytes)
             // Without entity substitution libxml2 keeps `&` from `&amp;` as `&#38;` in attributes.
-            values[k] = Self.trimmed(value.replacingOccurrences(of: "&#38;", with: "&"))
+            if bytes.contains(UInt8(ascii: "&")) { value = value.replacingOccurrences(of: "&#38;", with: "&") }
+            values[k] = value
         }
     }
 
@@ -68,7 +70,7 @@ extension XMLRecordParser {
         defer { depth -= 1 }
         guard fault == nil, let recordDepth else { return }
         if depth == recordDepth + 1, let k = field {
-            values[k] = Self.trimmed(String(decoding: text, as: UTF8.self))
+            values[k] = text.withUnsafeBufferPointer(TextTrimming.trimmedString)
             field = nil
         } else if depth == recordDepth {
             row += 1
@@ -111,9 +113,5 @@ extension XMLRecordParser {
             i += 1
         }
         return cName[i] == 0
-    }
-
-    static func trimmed(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
