@@ -84,22 +84,36 @@ public struct LocalDateTime: Sendable, Hashable, CustomStringConvertible {
 public enum UTCTimestamp {
     /// The ISO 8601 UTC form with milliseconds of `seconds` (+ `millisecond`) after the epoch.
     public static func format(seconds: Int64, millisecond: Int) -> String {
-        let t = LocalDateTime(secondsAsUTC: seconds)
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = Int(seconds - days * 86_400)
+        let (year, month, day) = LocalDateTime.civilFromDays(days)
         return String(unsafeUninitializedCapacity: 24) { buffer in
-            func put(_ value: Int, _ width: Int, at index: Int) {
-                var v = value
-                for i in stride(from: index + width - 1, through: index, by: -1) {
-                    buffer[i] = UInt8(ascii: "0") &+ UInt8(v % 10)
-                    v /= 10
-                }
-            }
-            put(t.year, 4, at: 0); buffer[4] = UInt8(ascii: "-")
-            put(t.month, 2, at: 5); buffer[7] = UInt8(ascii: "-")
-            put(t.day, 2, at: 8); buffer[10] = UInt8(ascii: "T")
-            put(t.hour, 2, at: 11); buffer[13] = UInt8(ascii: ":")
-            put(t.minute, 2, at: 14); buffer[16] = UInt8(ascii: ":")
-            put(t.second, 2, at: 17); buffer[19] = UInt8(ascii: ".")
-            put(millisecond, 3, at: 20); buffer[23] = UInt8(ascii: "Z")
+            let zero = UInt8(ascii: "0")
+            buffer[0] = zero &+ UInt8(truncatingIfNeeded: year / 1_000 % 10)
+            buffer[1] = zero &+ UInt8(truncatingIfNeeded: year / 100 % 10)
+            buffer[2] = zero &+ UInt8(truncatingIfNeeded: year / 10 % 10)
+            buffer[3] = zero &+ UInt8(truncatingIfNeeded: year % 10)
+            buffer[4] = UInt8(ascii: "-")
+            buffer[5] = zero &+ UInt8(truncatingIfNeeded: month / 10)
+            buffer[6] = zero &+ UInt8(truncatingIfNeeded: month % 10)
+            buffer[7] = UInt8(ascii: "-")
+            buffer[8] = zero &+ UInt8(truncatingIfNeeded: day / 10)
+            buffer[9] = zero &+ UInt8(truncatingIfNeeded: day % 10)
+            buffer[10] = UInt8(ascii: "T")
+            let hour = rest / 3_600, minute = rest / 60 % 60, second = rest % 60
+            buffer[11] = zero &+ UInt8(truncatingIfNeeded: hour / 10)
+            buffer[12] = zero &+ UInt8(truncatingIfNeeded: hour % 10)
+            buffer[13] = UInt8(ascii: ":")
+            buffer[14] = zero &+ UInt8(truncatingIfNeeded: minute / 10)
+            buffer[15] = zero &+ UInt8(truncatingIfNeeded: minute % 10)
+            buffer[16] = UInt8(ascii: ":")
+            buffer[17] = zero &+ UInt8(truncatingIfNeeded: second / 10)
+            buffer[18] = zero &+ UInt8(truncatingIfNeeded: second % 10)
+            buffer[19] = UInt8(ascii: ".")
+            buffer[20] = zero &+ UInt8(truncatingIfNeeded: millisecond / 100)
+            buffer[21] = zero &+ UInt8(truncatingIfNeeded: millisecond / 10 % 10)
+            buffer[22] = zero &+ UInt8(truncatingIfNeeded: millisecond % 10)
+            buffer[23] = UInt8(ascii: "Z")
             return 24
         }
     }

@@ -91,7 +91,10 @@ public struct RowNormalizer: Sendable {
                                      eventTypeId: eventTypeId, email: email, name: name)
         fillOptionalFields(&request, raw: raw, fields: fields, problems: &problems)
 
-        for problem in validator.validate(request, emailSyntaxChecked: !email.isEmpty)
+        var produced: BookingValidator.Produced = []
+        if !email.isEmpty { produced.insert(.email) }
+        if start != nil { produced.formUnion([.startedAt, .timeZone]) }
+        for problem in validator.validate(request, produced: produced)
         where !problems.contains(where: { $0.field == problem.field || (start == nil && (problem.field == "startedAt" || problem.field == "timeZone")) }) {
             var located = problem
             if let original = fields[problem.field], problem.field != "ccEmails" || !problem.message.hasPrefix("CC:") {

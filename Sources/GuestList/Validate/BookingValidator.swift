@@ -28,20 +28,27 @@ public struct BookingValidator: Sendable {
 
     /// Every rule the request breaks; empty when it may be sent.
     public func validate(_ request: BookingRequest) -> [RowProblem] {
-        validate(request, emailSyntaxChecked: false)
+        validate(request, produced: [])
     }
 
-    /// - Parameter emailSyntaxChecked: true when `EmailNormalizer` produced `request.email` and has
-    ///   already checked its syntax, so the row's hot path does not scan it twice.
-    func validate(_ request: BookingRequest, emailSyntaxChecked: Bool) -> [RowProblem] {
+    /// Fields whose value `RowNormalizer` produced itself and so already satisfy their rule; the
+    /// row's hot path does not check them twice.
+    struct Produced: OptionSet {
+        let rawValue: Int
+        static let email = Produced(rawValue: 1)
+        static let startedAt = Produced(rawValue: 2)
+        static let timeZone = Produced(rawValue: 4)
+    }
+
+    func validate(_ request: BookingRequest, produced: Produced) -> [RowProblem] {
         var problems: [RowProblem] = []
         func fail(_ field: String, _ value: String, _ message: String) {
             problems.append(RowProblem(field: field, value: value, message: message))
         }
-        if !Self.isUTCTimestamp(request.startedAt) {
+        if !produced.contains(.startedAt), !Self.isUTCTimestamp(request.startedAt) {
             fail("startedAt", request.startedAt, "Start \(request.startedAt) is not a UTC time like 2030-03-16T02:00:00.000Z.")
         }
-        if !TimeZoneIndex.shared.identifiers.contains(request.timeZone) {
+        if !produced.contains(.timeZone), !TimeZoneIndex.shared.identifiers.contains(request.timeZone) {
             fail("timeZone", request.timeZone, "Time zone \(request.timeZone) is not a canonical IANA zone id such as Asia/Tokyo.")
         }
         if request.eventTypeId.isEmpty {
@@ -52,7 +59,7 @@ public struct BookingValidator: Sendable {
         if request.name.isEmpty { fail("name", "", "The guest's name is missing.") }
         if request.email.isEmpty {
             fail("email", "", "The email address is missing.")
-        } else if !emailSyntaxChecked, let failure = EmailNormalizer.check(request.email, raw: request.email) {
+        } else if !produced.contains(.email), let failure = EmailNormalizer.check(request.email, raw: request.email) {
             fail("email", request.email, failure.message)
         }
         checkLength(request.email, Self.maxLengths[0], fail)
