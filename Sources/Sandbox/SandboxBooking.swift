@@ -1,0 +1,129 @@
+import Foundation
+
+/// A booking held by the sandbox, and its JSON form in `/v1` responses.
+///
+/// The JSON carries the fields every booking has plus only the optional fields that were
+/// sent, as the real API echoes them; instants are UTC ISO 8601 with milliseconds.
+public struct SandboxBooking: Sendable, Codable, Equatable {
+    public var uid: String
+    /// Always `confirmed`: the sandbox neither cancels nor holds bookings for approval.
+    public var status: String
+    public var startedAt: Date
+    /// `startedAt` plus the event type's duration.
+    public var endedAt: Date
+    public var timeZone: String
+    public var eventTypeId: String
+    public var email: String
+    public var name: String
+    public var company: String?
+    public var textRemindCountryCode: String?
+    public var textRemindNumber: String?
+    /// Empty when none were sent; each one is a guest of the booking (see `/contacts`).
+    public var ccEmails: [String]
+    public var message: String?
+    public var locale: String?
+    public var locationId: String?
+    public var phoneNumber: String?
+    /// `campaign`, `source`, `medium`, `content`, `term` as sent.
+    public var tracking: [String: String]?
+    /// Empty when none were sent.
+    public var answers: [SandboxAnswer]
+    /// The payment object as sent; the sandbox charges nothing.
+    public var payment: SandboxJSONValue?
+    public var createdAt: Date
+
+    public init(
+        uid: String, status: String = "confirmed", startedAt: Date, endedAt: Date, timeZone: String,
+        eventTypeId: String, email: String, name: String, company: String? = nil,
+        textRemindCountryCode: String? = nil, textRemindNumber: String? = nil, ccEmails: [String] = [],
+        message: String? = nil, locale: String? = nil, locationId: String? = nil, phoneNumber: String? = nil,
+        tracking: [String: String]? = nil, answers: [SandboxAnswer] = [], payment: SandboxJSONValue? = nil,
+        createdAt: Date
+    ) {
+        self.uid = uid
+        self.status = status
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.timeZone = timeZone
+        self.eventTypeId = eventTypeId
+        self.email = email
+        self.name = name
+        self.company = company
+        self.textRemindCountryCode = textRemindCountryCode
+        self.textRemindNumber = textRemindNumber
+        self.ccEmails = ccEmails
+        self.message = message
+        self.locale = locale
+        self.locationId = locationId
+        self.phoneNumber = phoneNumber
+        self.tracking = tracking
+        self.answers = answers
+        self.payment = payment
+        self.createdAt = createdAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case uid, status, startedAt, endedAt, timeZone, eventTypeId, email, name, company
+        case textRemindCountryCode, textRemindNumber, ccEmails, message, locale, locationId, phoneNumber
+        case tracking, answers, payment, createdAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        uid = try c.decode(String.self, forKey: .uid)
+        status = try c.decode(String.self, forKey: .status)
+        startedAt = try c.decode(Date.self, forKey: .startedAt)
+        endedAt = try c.decode(Date.self, forKey: .endedAt)
+        timeZone = try c.decode(String.self, forKey: .timeZone)
+        eventTypeId = try c.decode(String.self, forKey: .eventTypeId)
+        email = try c.decode(String.self, forKey: .email)
+        name = try c.decode(String.self, forKey: .name)
+        company = try c.decodeIfPresent(String.self, forKey: .company)
+        textRemindCountryCode = try c.decodeIfPresent(String.self, forKey: .textRemindCountryCode)
+        textRemindNumber = try c.decodeIfPresent(String.self, forKey: .textRemindNumber)
+        ccEmails = try c.decodeIfPresent([String].self, forKey: .ccEmails) ?? []
+        message = try c.decodeIfPresent(String.self, forKey: .message)
+        locale = try c.decodeIfPresent(String.self, forKey: .locale)
+        locationId = try c.decodeIfPresent(String.self, forKey: .locationId)
+        phoneNumber = try c.decodeIfPresent(String.self, forKey: .phoneNumber)
+        tracking = try c.decodeIfPresent([String: String].self, forKey: .tracking)
+        answers = try c.decodeIfPresent([SandboxAnswer].self, forKey: .answers) ?? []
+        payment = try c.decodeIfPresent(SandboxJSONValue.self, forKey: .payment)
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(uid, forKey: .uid)
+        try c.encode(status, forKey: .status)
+        try c.encode(startedAt, forKey: .startedAt)
+        try c.encode(endedAt, forKey: .endedAt)
+        try c.encode(timeZone, forKey: .timeZone)
+        try c.encode(eventTypeId, forKey: .eventTypeId)
+        try c.encode(email, forKey: .email)
+        try c.encode(name, forKey: .name)
+        try c.encodeIfPresent(company, forKey: .company)
+        try c.encodeIfPresent(textRemindCountryCode, forKey: .textRemindCountryCode)
+        try c.encodeIfPresent(textRemindNumber, forKey: .textRemindNumber)
+        if !ccEmails.isEmpty { try c.encode(ccEmails, forKey: .ccEmails) }
+        try c.encodeIfPresent(message, forKey: .message)
+        try c.encodeIfPresent(locale, forKey: .locale)
+        try c.encodeIfPresent(locationId, forKey: .locationId)
+        try c.encodeIfPresent(phoneNumber, forKey: .phoneNumber)
+        try c.encodeIfPresent(tracking, forKey: .tracking)
+        if !answers.isEmpty { try c.encode(answers, forKey: .answers) }
+        try c.encodeIfPresent(payment, forKey: .payment)
+        try c.encode(createdAt, forKey: .createdAt)
+    }
+}
+
+/// One answer to an event type's question, as sent in `answers`.
+public struct SandboxAnswer: Sendable, Codable, Equatable {
+    public var questionUid: String
+    public var content: String
+
+    public init(questionUid: String, content: String) {
+        self.questionUid = questionUid
+        self.content = content
+    }
+}
