@@ -1,6 +1,16 @@
 private let quote = UInt8(ascii: "\"")
 private let lf = UInt8(ascii: "\n")
 private let cr = UInt8(ascii: "\r")
+private let ones: UInt64 = 0x0101_0101_0101_0101
+private let lfWord = UInt64(lf) &* ones
+private let crWord = UInt64(cr) &* ones
+
+/// A word with the high bit set in each byte of `v` that is zero. Only the lowest set bit is
+/// exact (borrows can mark bytes above it), which is all the scanner uses.
+@inline(__always)
+private func zeroBytes(_ v: UInt64) -> UInt64 {
+    (v &- ones) & ~v & 0x8080_8080_8080_8080
+}
 
 extension CSVScanner {
     /// Scans one record starting at `start`, filling `fields`, `problem`, `isBlank` and `highBits`.
@@ -16,6 +26,7 @@ extension CSVScanner {
         let end = self.end
         let eof = self.eof || forceEnd
         let delimiter = self.delimiter
+        let delimiterWord = UInt64(delimiter) &* ones
         var i = start
         var breaks = 0
         var high: UInt8 = 0
@@ -83,6 +94,21 @@ extension CSVScanner {
                 }
             } else {
                 let fieldStart = i
+                // Eight bytes at a time until one of them is a delimiter or a line break.
+                var wide: UInt64 = 0
+                while i + 8 <= end {
+                    let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                    let hits = zeroBytes(word ^ delimiterWord) | zeroBytes(word ^ lfWord) | zeroBytes(word ^ crWord)
+                    if hits != 0 {
+                        let before = hits.trailingZeroBitCount >> 3
+                        wide |= before == 0 ? 0 : word & (~UInt64(0) >> (64 - 8 * before))
+                        i += before
+                        break
+                    }
+                    wide |= word
+                    i += 8
+                }
+                if wide & 0x8080_8080_8080_8080 != 0 { high |= 0x80 }
                 while i < end {
                     let b = p[i]
                     if b == delimiter || b == lf || b == cr { break }
