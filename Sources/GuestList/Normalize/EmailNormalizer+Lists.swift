@@ -79,6 +79,15 @@ extension EmailNormalizer {
 
     /// `commonDomains` as bytes, for the per-row comparison.
     private static let commonDomainBytes: [[UInt8]] = commonDomains.map { Array($0.utf8) }
+    /// Which of 64 byte classes each common domain contains. One edit changes at most two classes,
+    /// so most domains are ruled out by a popcount before any byte comparison.
+    private static let commonDomainMasks: [UInt64] = commonDomainBytes.map { $0.withUnsafeBufferPointer(mask) }
+
+    private static func mask(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var mask: UInt64 = 0
+        for byte in bytes { mask |= 1 << UInt64(byte & 63) }
+        return mask
+    }
 
     /// A warning when the domain of a normalized `email` is one typo (a wrong, missing, extra or
     /// swapped character) away from a common domain, e.g. `gmial.com`. The row is still sent.
@@ -88,7 +97,9 @@ extension EmailNormalizer {
             guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return nil }
             let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
             var match: Int?
-            for (index, candidate) in Self.commonDomainBytes.enumerated() where abs(candidate.count - domain.count) <= 1 {
+            let mask = Self.mask(domain)
+            for (index, candidate) in Self.commonDomainBytes.enumerated()
+            where abs(candidate.count - domain.count) <= 1 && (mask ^ Self.commonDomainMasks[index]).nonzeroBitCount <= 2 {
                 let verdict = candidate.withUnsafeBufferPointer { c -> Int in
                     if c.elementsEqual(domain) { return 0 }
                     return Self.oneEditApart(domain, c) ? 1 : 2
