@@ -55,7 +55,8 @@ extension CSVReader {
         var message = "the column `\(name)` is not in the header of \(path); it has \(existing)"
         if let suggestion { message += " — \(suggestion)" }
         throw GuestListError(
-            .source, message, location: SourceLocation(file: path, line: headerLine, field: name), hint: suggestion)
+            .source, message, location: SourceLocation(file: path, line: headerLine, field: name),
+            hint: "`columns:` in the pipeline maps each booking field to a header name, spelled as in the file")
     }
 
     static func describe(_ problem: CSVScanner.Problem, line: Int) -> String {

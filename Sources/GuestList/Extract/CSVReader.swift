@@ -72,13 +72,13 @@ public struct CSVReader: RecordSource {
     }
 
     /// How many fields the current record has (a ragged record may differ from `columns.count`).
-    public var fieldCount: Int { scanner.fields.count }
+    public var fieldCount: Int { scanner.fieldCount }
 
     /// The current record's problem as a sentence naming its line, or nil when it read cleanly.
     public var problem: String? {
         if let problem = scanner.problem { return Self.describe(problem, line: line) }
-        if scanner.fields.count != columns.count {
-            return "line \(line): expected \(columns.count) fields as in the header, found \(scanner.fields.count)"
+        if scanner.fieldCount != columns.count {
+            return "line \(line): expected \(columns.count) fields as in the header, found \(scanner.fieldCount)"
         }
         return nil
     }
@@ -111,26 +111,4 @@ public struct CSVReader: RecordSource {
         let values = (0..<columns.count).map { value(at: $0) }
         return SourceRecord(row: row, line: line, values: values, problem: problem)
     }
-}
-
-/// Owns the file descriptor, so every copy of a reader shares it and the last one closes it.
-final class FileHandleBox {
-    let fd: Int32
-
-    init(path: String) throws(GuestListError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            let reason = String(cString: strerror(errno))
-            throw GuestListError(
-                .source, "cannot open the source file \(path): \(reason)", location: SourceLocation(file: path))
-        }
-        var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            close(fd)
-            throw GuestListError(.source, "the source \(path) is a folder, not a file", location: SourceLocation(file: path))
-        }
-        self.fd = fd
-    }
-
-    deinit { close(fd) }
 }

@@ -31,6 +31,8 @@ extension CSVScanner {
         var breaks = 0
         var high: UInt8 = 0
         var blank = true
+        var dropped = 0
+        let maxFields = self.maxFields
         // Work on a local array: appending to the stored property would pay for a dynamic
         // exclusivity check on every field.
         var fields = self.fields
@@ -40,6 +42,7 @@ extension CSVScanner {
         defer {
             highBits = high
             self.fields = fields
+            droppedFields = dropped
         }
 
         while true {
@@ -81,7 +84,11 @@ extension CSVScanner {
                     }
                     break
                 }
-                fields.append(Field(start: fieldStart, end: i, escaped: escaped))
+                if fields.count < maxFields {
+                    fields.append(Field(start: fieldStart, end: i, escaped: escaped))
+                } else {
+                    dropped += 1
+                }
                 blank = false
                 i += 1
                 if i < end, p[i] != delimiter, p[i] != lf, p[i] != cr {
@@ -116,7 +123,11 @@ extension CSVScanner {
                     i += 1
                 }
                 if i >= end && !eof { return .needMore }
-                fields.append(Field(start: fieldStart, end: i, escaped: false))
+                if fields.count < maxFields {
+                    fields.append(Field(start: fieldStart, end: i, escaped: false))
+                } else {
+                    dropped += 1
+                }
                 if i > fieldStart { blank = false }
             }
             isBlank = blank

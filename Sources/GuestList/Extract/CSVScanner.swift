@@ -42,6 +42,12 @@ final class CSVScanner {
     /// True when every field of the current record is empty and unquoted: a blank line or `,,,,`.
     var isBlank = false
     var highBits: UInt8 = 0
+    /// At most this many fields of a record are kept (so a line of a million commas stays small);
+    /// the rest are only counted, in `droppedFields`, and make the record ragged.
+    let maxFields = 16_384
+    var droppedFields = 0
+    /// How many fields the current record has, kept or not.
+    var fieldCount: Int { fields.count + droppedFields }
     /// Set after a record was cut off at `maxRecordBytes` in the middle of a line.
     private var skipToLineBreak = false
 

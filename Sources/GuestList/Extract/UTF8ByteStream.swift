@@ -4,6 +4,12 @@ import Glibc
 import Darwin
 #endif
 
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+private let systemRead = Darwin.read
+#endif
+
 /// A file's text as a stream of UTF-8 bytes, read in chunks so memory stays flat.
 ///
 /// UTF-8 files are read straight into the caller's buffer. UTF-16 and Shift_JIS (CP932) go through
@@ -71,7 +77,7 @@ final class UTF8ByteStream {
 
     private func readFile(into buffer: UnsafeMutableRawBufferPointer) throws(GuestListError) -> Int {
         while true {
-            let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            let n = systemRead(fd, buffer.baseAddress, buffer.count)
             if n >= 0 { return n }
             if errno == EINTR { continue }
             throw GuestListError(.source, "could not read the file: \(String(cString: strerror(errno)))")

@@ -74,13 +74,21 @@ extension XMLRecordParser {
             field = nil
         } else if depth == recordDepth {
             row += 1
-            queue.append(SourceRecord(row: row, line: recordLine, values: values))
+            queue.append(SourceRecord(row: row, line: recordLine, values: values, problem: problem))
+            problem = nil
             self.recordDepth = nil
         }
     }
 
     func characters(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
-        guard field != nil, fault == nil else { return }
+        guard let field, fault == nil else { return }
+        guard text.count + length <= Self.maxFieldBytes else {
+            if problem == nil {
+                let name = String(decoding: fieldNames[field], as: UTF8.self)
+                problem = "line \(recordLine): the field `\(name)` is longer than \(Self.maxFieldBytes >> 20) MiB"
+            }
+            return
+        }
         text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
     }
 

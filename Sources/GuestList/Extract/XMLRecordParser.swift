@@ -30,6 +30,7 @@ final class XMLRecordParser {
     var field: Int?
     var text: [UInt8] = []
     var fault: GuestListError?
+    var problem: String?
 
     init(path: String, recordElement: String, fields: [String]) throws(GuestListError) {
         self.path = path
@@ -42,6 +43,7 @@ final class XMLRecordParser {
                 location: SourceLocation(file: path))
         }
         encodingName = Self.declaredEncoding(fd: fd)
+        _ = Self.libraryReady
         var handler = Self.saxHandler()
         let context = withUnsafeMutablePointer(to: &handler) { sax in
             xmlCreatePushParserCtxt(sax, Unmanaged.passUnretained(self).toOpaque(), nil, 0, path)
@@ -55,6 +57,12 @@ final class XMLRecordParser {
         xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue))
         self.context = context
     }
+
+    /// libxml2's global state, set up once before any parser runs on any thread.
+    private static let libraryReady: Void = xmlInitParser()
+
+    /// The longest field text kept; a longer one makes its record invalid (memory stays flat).
+    static let maxFieldBytes = 1 << 20
 
     deinit {
         if let context {

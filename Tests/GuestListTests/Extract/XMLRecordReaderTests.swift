@@ -70,6 +70,18 @@ struct XMLRecordReaderTests {
         }
     }
 
+    @Test("a field longer than 1 MiB makes its record invalid, not memory grow")
+    func hugeField() throws {
+        let text = "<guests><guest><name>" + String(repeating: "x", count: 3 << 20)
+            + "</name></guest><guest><name>ok</name></guest></guests>"
+        let url = ExtractFixtures.temporaryFile(Array(text.utf8), suffix: ".xml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (records, error, _) = try read(url, "guest", ["name"])
+        #expect(error == nil)
+        #expect(records.map(\.problem) == ["line 1: the field `name` is longer than 1 MiB", nil])
+        #expect(records.last?.values == ["ok"])
+    }
+
     @Test("line numbers past 65535 are right")
     func bigLineNumbers() throws {
         let text = "<guests>" + String(repeating: "\n", count: 70_000) + "<guest><name>Far</name></guest></guests>"
