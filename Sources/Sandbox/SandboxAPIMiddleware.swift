@@ -16,6 +16,12 @@ struct SandboxAPIMiddleware: RouterMiddleware {
         let receivedAt = Date()
         var body: String?
         func log(_ status: Int?) async {
+            context.logger.debug(
+                "sandbox request",
+                metadata: [
+                    "method": "\(request.method)", "path": "\(request.uri.path)",
+                    "status": "\(status.map(String.init) ?? "dropped")",
+                ])
             await state.record(
                 ReceivedRequest(
                     method: request.method.rawValue, path: request.uri.path, query: request.uri.query,

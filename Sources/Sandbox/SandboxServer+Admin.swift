@@ -27,6 +27,7 @@ extension SandboxServer {
             let problems = faults.problems
             guard problems.isEmpty else { return SandboxResponse.errors(problems, status: .unprocessableContent) }
             await state.setFaults(faults)
+            context.logger.info("sandbox faults changed", metadata: ["faults": "\(faults)"])
             return SandboxResponse.json(faults)
         }
         admin.get("requests") { _, _ in

@@ -28,6 +28,10 @@ import Testing
             #expect(reply.object["nextPage"] is NSNull)
             #expect(reply.object["numberOfPages"] as? Int == 1)
             #expect(reply.object["errors"] is NSNull)
+            let cancelled = try await http.send(.GET, "/v1/bookings?status=cancelled")
+            #expect(cancelled.object["totalCount"] as? Int == 0)
+            let confirmed = try await http.send(.GET, "/v1/bookings?status=confirmed")
+            #expect(confirmed.object["totalCount"] as? Int == 5)
         }
     }
 

@@ -30,7 +30,8 @@ struct SandboxHTTP: Sendable {
     let sandbox: RunningSandbox
 
     func send(
-        _ method: HTTPMethod, _ path: String, body: String? = nil, apiKey: String? = "default"
+        _ method: HTTPMethod, _ path: String, body: String? = nil, apiKey: String? = "default",
+        timeout: TimeAmount = .seconds(10)
     ) async throws -> SandboxReply {
         var request = HTTPClientRequest(url: sandbox.baseURL + path)
         request.method = method
@@ -39,7 +40,7 @@ struct SandboxHTTP: Sendable {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(string: body))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let response = try await HTTPClient.shared.execute(request, timeout: timeout)
         let buffer = try await response.body.collect(upTo: 16 << 20)
         return SandboxReply(status: Int(response.status.code), headers: response.headers, body: Data(buffer.readableBytesView))
     }
@@ -72,6 +73,7 @@ let quietLogger: Logger = {
 }()
 
 /// Runs `body` against a fresh sandbox on a free port.
+@discardableResult
 func withSandbox<T: Sendable>(
     faults: SandboxFaults = .init(), _ body: (RunningSandbox, SandboxHTTP) async throws -> T
 ) async throws -> T {
