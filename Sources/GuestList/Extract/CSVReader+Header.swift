@@ -65,8 +65,10 @@ extension CSVReader {
             "line \(opened): a quoted field opened here is never closed"
         case let .textAfterClosingQuote(at, field):
             "line \(at): field \(field) has text after its closing quote"
-        case let .undecodable(offset):
+        case let .undecodable(offset?):
             "line \(line): bytes that are not valid text at byte offset \(offset)"
+        case .undecodable(nil):
+            "line \(line): bytes that are not valid text"
         case let .tooLong(limit):
             "line \(line): the record is longer than \(limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes")"
         }

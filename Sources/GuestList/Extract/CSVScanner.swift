@@ -17,7 +17,8 @@ final class CSVScanner {
     enum Problem: Equatable {
         case unterminatedQuote(openedOnLine: Int)
         case textAfterClosingQuote(line: Int, field: Int)
-        case undecodable(fileOffset: Int)
+        /// `fileOffset` is nil only past `UTF8ByteStream.maxTrackedErrors` bad places in one buffer.
+        case undecodable(fileOffset: Int?)
         case tooLong(limit: Int)
     }
 
@@ -66,7 +67,9 @@ final class CSVScanner {
 
     /// Loads the first chunk without consuming it, for sniffing the delimiter.
     func peek(upTo count: Int) throws(GuestListError) -> UnsafeRawBufferPointer {
-        while end - start < count && !eof { try refill() }
+        while end - start < count && !eof && (buffer.count - end >= 8 || buffer.count < maxRecordBytes) {
+            try refill()
+        }
         return UnsafeRawBufferPointer(rebasing: bytes[start..<min(end, start + count)])
     }
 
@@ -165,9 +168,18 @@ final class CSVScanner {
             }
             return
         }
-        while let first = stream.decodeErrors.first, first.output < base + from { stream.decodeErrors.removeFirst() }
-        if let first = stream.decodeErrors.first, first.output < base + to, problem == nil {
+        if let first = stream.firstDecodeError(in: (base + from)..<(base + to)), problem == nil {
             problem = .undecodable(fileOffset: first.fileOffset)
+        } else if stream.untrackedErrors, problem == nil, highBits & 0x80 != 0 {
+            let p = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var i = from
+            while i + 2 < to {
+                if p[i] == 0xEF && p[i + 1] == 0xBF && p[i + 2] == 0xBD {
+                    problem = .undecodable(fileOffset: nil)
+                    break
+                }
+                i += 1
+            }
         }
     }
 }

@@ -33,8 +33,13 @@ final class UTF8ByteStream {
     private var fileEOF = false
     /// UTF-8 bytes produced so far.
     private(set) var produced = 0
-    /// Undecodable input found so far and not yet claimed by a record, in output order.
-    var decodeErrors: [DecodeError] = []
+    /// Undecodable input found so far, in output order; entries before `errorsHead` are spent.
+    private var decodeErrors: [DecodeError] = []
+    private var errorsHead = 0
+    /// At most this many places are remembered at once, so garbage input cannot grow memory;
+    /// past it, `untrackedErrors` is set and records are checked for U+FFFD instead.
+    static let maxTrackedErrors = 65_536
+    private(set) var untrackedErrors = false
 
     /// Opens a stream over an already opened file; the stream does not close `fd`.
     init(fd: Int32, encoding: DetectedEncoding, chunkSize: Int = 1 << 20) throws(GuestListError) {
@@ -62,6 +67,18 @@ final class UTF8ByteStream {
         raw.deallocate()
     }
 
+    /// The first undecodable place in the output range, forgetting those before it: records ask
+    /// in order, so each entry is looked at about once.
+    func firstDecodeError(in range: Range<Int>) -> DecodeError? {
+        while errorsHead < decodeErrors.count, decodeErrors[errorsHead].output < range.lowerBound { errorsHead += 1 }
+        if errorsHead > 4096 && errorsHead * 2 > decodeErrors.count {
+            decodeErrors.removeFirst(errorsHead)
+            errorsHead = 0
+        }
+        guard errorsHead < decodeErrors.count, decodeErrors[errorsHead].output < range.upperBound else { return nil }
+        return decodeErrors[errorsHead]
+    }
+
     /// The file offset of the UTF-8 output byte at `output`, exact for UTF-8 input.
     func fileOffset(ofOutput output: Int) -> Int { encoding.bomLength + output }
 
@@ -84,65 +101,61 @@ final class UTF8ByteStream {
         }
     }
 
+    /// Converts as much input as fits, so the scanner gets whole chunks even from broken input
+    /// (returning after every bad byte would make it rescan a long record again and again).
     private func convert(into buffer: UnsafeMutableRawBufferPointer) throws(GuestListError) -> Int {
         let width = encoding.kind == .shiftJIS ? 1 : 2
         var written = 0
-        while written == 0 {
-            if rawEnd - rawStart < 4 && !fileEOF {
-                // Keep a partial character and top the input up.
-                let left = rawEnd - rawStart
-                if left > 0 { raw.baseAddress!.copyMemory(from: raw.baseAddress! + rawStart, byteCount: left) }
-                rawStart = 0
-                rawEnd = left
-                let n = try readFile(into: UnsafeMutableRawBufferPointer(rebasing: raw[rawEnd...]))
-                if n == 0 { fileEOF = true }
-                rawEnd += n
-                fileOffset += n
-            }
-            if rawStart == rawEnd { return 0 }
+        // Four bytes is the longest UTF-8 character; U+FFFD needs three.
+        while buffer.count - written >= 4 {
+            if rawEnd - rawStart < 4 && !fileEOF { try topUpInput() }
+            if rawStart == rawEnd { break }
             var inPointer: UnsafeMutablePointer<CChar>? = (raw.baseAddress! + rawStart).assumingMemoryBound(to: CChar.self)
             var inLeft = rawEnd - rawStart
             var outPointer: UnsafeMutablePointer<CChar>? = (buffer.baseAddress! + written).assumingMemoryBound(to: CChar.self)
             var outLeft = buffer.count - written
             let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
             let failure = result == -1 ? errno : 0
-            let consumed = (rawEnd - rawStart) - inLeft
-            rawStart += consumed
+            rawStart += (rawEnd - rawStart) - inLeft
             let made = (buffer.count - written) - outLeft
             written += made
             produced += made
             switch failure {
-            case 0, E2BIG:
-                // The caller always leaves room for a whole character, so E2BIG means progress was made.
-                if failure == E2BIG { return written }
-            case EINVAL where !fileEOF:
+            case 0:
+                continue
+            case E2BIG:
+                return written
+            case EINVAL where !fileEOF && rawEnd - rawStart < 4:
                 // An incomplete character at the end of the input: read more before judging it.
-                if written > 0 { return written }
-                if rawEnd - rawStart >= 4 {
-                    try replaceUndecodable(width: width, buffer: buffer, written: &written)
-                } else {
-                    let left = rawEnd - rawStart
-                    raw.baseAddress!.copyMemory(from: raw.baseAddress! + rawStart, byteCount: left)
-                    rawStart = 0
-                    rawEnd = left
-                    let n = try readFile(into: UnsafeMutableRawBufferPointer(rebasing: raw[rawEnd...]))
-                    if n == 0 { fileEOF = true }
-                    rawEnd += n
-                    fileOffset += n
-                }
+                try topUpInput()
             default:
-                // EILSEQ, or an incomplete character at the very end of the file.
-                if buffer.count - written < 3 { return written }
-                try replaceUndecodable(width: width, buffer: buffer, written: &written)
+                // EILSEQ, or an incomplete character that no more input can complete.
+                replaceUndecodable(width: width, buffer: buffer, written: &written)
             }
         }
         return written
     }
 
+    /// Moves a partial character to the front of the input buffer and reads more of the file.
+    private func topUpInput() throws(GuestListError) {
+        let left = rawEnd - rawStart
+        if left > 0 { raw.baseAddress!.copyMemory(from: raw.baseAddress! + rawStart, byteCount: left) }
+        rawStart = 0
+        rawEnd = left
+        let n = try readFile(into: UnsafeMutableRawBufferPointer(rebasing: raw[rawEnd...]))
+        if n == 0 { fileEOF = true }
+        rawEnd += n
+        fileOffset += n
+    }
+
     /// Writes U+FFFD for one undecodable unit of input, skips it, and remembers where it was.
-    private func replaceUndecodable(width: Int, buffer: UnsafeMutableRawBufferPointer, written: inout Int) throws(GuestListError) {
+    private func replaceUndecodable(width: Int, buffer: UnsafeMutableRawBufferPointer, written: inout Int) {
         guard buffer.count - written >= 3 else { return }
-        decodeErrors.append(DecodeError(output: produced, fileOffset: fileOffset - (rawEnd - rawStart)))
+        if decodeErrors.count - errorsHead < Self.maxTrackedErrors {
+            decodeErrors.append(DecodeError(output: produced, fileOffset: fileOffset - (rawEnd - rawStart)))
+        } else {
+            untrackedErrors = true
+        }
         buffer[written] = 0xEF
         buffer[written + 1] = 0xBF
         buffer[written + 2] = 0xBD

@@ -197,6 +197,19 @@ struct CSVReaderTests {
         #expect(records.last?.values == ["1", "2"])
     }
 
+    @Test("seventy thousand undecodable bytes are still reported record by record, in bounded memory")
+    func manyUndecodableBytes() throws {
+        let bytes = Array("a,b\nx,".utf8) + [UInt8](repeating: 0xFF, count: 70_000) + Array("\ny,".utf8) + [0xFF]
+            + Array("\n1,2\n".utf8)
+        let url = ExtractFixtures.temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var reader = try CSVReader(url: url, options: CSVOptions(encoding: .shiftJIS))
+        let (records, _) = ExtractFixtures.readAll(&reader)
+        #expect(records.map(\.problem) == [
+            "line 2: bytes that are not valid text at byte offset 6", "line 3: bytes that are not valid text", nil,
+        ])
+    }
+
     @Test("the fast path makes only the strings asked for")
     func fastPath() throws {
         var reader = try CSVReader(url: ExtractFixtures.url("excel-windows.csv"))
