@@ -13,6 +13,7 @@ public struct ReceivedRequest: Sendable, Codable, Equatable {
     public var body: String?
     public var receivedAt: Date
 
+    /// Builds a log entry; the sandbox's middleware is the usual author.
     public init(method: String, path: String, query: String?, status: Int?, body: String?, receivedAt: Date) {
         self.method = method
         self.path = path

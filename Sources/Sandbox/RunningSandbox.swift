@@ -9,6 +9,7 @@ public struct RunningSandbox: Sendable {
     /// `http://127.0.0.1:PORT`, to use as the client's base URL.
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
+    /// Describes a sandbox; ``SandboxServer`` makes these once the port is bound.
     public init(port: Int, state: SandboxState, apiKey: String) {
         self.port = port
         self.state = state

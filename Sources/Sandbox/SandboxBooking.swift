@@ -5,6 +5,7 @@ import Foundation
 /// The JSON carries the fields every booking has plus only the optional fields that were
 /// sent, as the real API echoes them; instants are UTC ISO 8601 with milliseconds.
 public struct SandboxBooking: Sendable, Codable, Equatable {
+    /// A random 12-character alphanumeric id, like Jicoo's.
     public var uid: String
     /// Always `confirmed`: the sandbox neither cancels nor holds bookings for approval.
     public var status: String
@@ -30,8 +31,10 @@ public struct SandboxBooking: Sendable, Codable, Equatable {
     public var answers: [SandboxAnswer]
     /// The payment object as sent; the sandbox charges nothing.
     public var payment: SandboxJSONValue?
+    /// When the sandbox stored it.
     public var createdAt: Date
 
+    /// A booking with every field; optional ones default to "not sent".
     public init(
         uid: String, status: String = "confirmed", startedAt: Date, endedAt: Date, timeZone: String,
         eventTypeId: String, email: String, name: String, company: String? = nil,
@@ -122,6 +125,7 @@ public struct SandboxAnswer: Sendable, Codable, Equatable {
     public var questionUid: String
     public var content: String
 
+    /// An answer to `questionUid`.
     public init(questionUid: String, content: String) {
         self.questionUid = questionUid
         self.content = content

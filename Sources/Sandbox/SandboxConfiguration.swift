@@ -9,6 +9,7 @@ public struct SandboxConfiguration: Sendable {
     /// The fault knobs in force at start; change them later with ``SandboxState/setFaults(_:)``.
     public var faults: SandboxFaults
 
+    /// A configuration; every parameter defaults to the usual test setup.
     public init(
         apiKey: String = "sandbox-key",
         port: Int = 0,

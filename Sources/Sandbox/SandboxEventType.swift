@@ -14,6 +14,7 @@ public struct SandboxEventType: Sendable, Codable, Equatable {
     /// The question uids an `answers` item may name.
     public var questionUids: [String]
 
+    /// An event type; `questionUids` defaults to none.
     public init(uid: String, name: String, durationMinutes: Int, capacity: Int, questionUids: [String] = []) {
         self.uid = uid
         self.name = name

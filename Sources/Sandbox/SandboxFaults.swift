@@ -27,6 +27,7 @@ public struct SandboxFaults: Sendable, Codable, Equatable {
     /// Seed of the generator behind every chance and every booking uid; `nil` seeds from the system.
     public var seed: UInt64?
 
+    /// Knobs; each defaults to its no-fault value.
     public init(
         rateLimit: Double? = nil,
         rateLimitBurst: Int? = nil,
@@ -51,6 +52,7 @@ public struct SandboxFaults: Sendable, Codable, Equatable {
         self.seed = seed
     }
 
+    /// Decodes knobs, taking the no-fault default for every missing key.
     public init(from decoder: any Decoder) throws {
         let defaults = SandboxFaults()
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -45,6 +45,7 @@ public actor SandboxState {
     private var requests: [ReceivedRequest] = []
     private var counts = SandboxStats()
 
+    /// A fresh state with the configuration's event types and starting faults.
     public init(configuration: SandboxConfiguration) {
         self.initialFaults = configuration.faults
         self.eventTypes = Dictionary(configuration.eventTypes.map { ($0.uid, $0) }, uniquingKeysWith: { $1 })
@@ -66,6 +67,7 @@ public actor SandboxState {
         bucket = Self.makeBucket(faults)
     }
 
+    /// The knobs in force.
     public func faults() -> SandboxFaults { currentFaults }
 
     // MARK: - Bookings
@@ -102,8 +104,10 @@ public actor SandboxState {
         }
     }
 
+    /// The booking with this uid, if it exists.
     public func booking(uid: String) -> SandboxBooking? { bookingsByUid[uid] }
 
+    /// The event type with this uid, if the sandbox knows it.
     public func eventType(uid: String) -> SandboxEventType? { eventTypes[uid] }
 
     /// Stores a validated booking unless its key is already booked or its slot is full.
@@ -145,6 +149,7 @@ public actor SandboxState {
     /// Every `/v1` request received, oldest first.
     public func received() -> [ReceivedRequest] { requests }
 
+    /// What the sandbox has counted since it started or was reset.
     public func stats() -> SandboxStats { counts }
 
     /// Forgets every booking, request and count, and restores the faults the sandbox started with.
