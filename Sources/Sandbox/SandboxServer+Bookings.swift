@@ -96,10 +96,7 @@ extension SandboxServer {
         guard errors.isEmpty else { return SandboxResponse.errors(errors, status: .unprocessableContent) }
         let status = query["status"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
 
-        let matching = await state.bookings().filter { booking in
-            (from.map { booking.startedAt >= $0 } ?? true) && (to.map { booking.startedAt <= $0 } ?? true)
-                && (status.map { booking.status == $0 } ?? true)
-        }
+        let matching = await state.bookings(startingFrom: from, to: to, status: status)
         // An empty result is still one (empty) page, so `1...numberOfPages` is never empty.
         let numberOfPages = max(1, (matching.count + perPage - 1) / perPage)
         let start = min(matching.count, (page - 1).multipliedReportingOverflow(by: perPage).overflow

@@ -97,7 +97,21 @@ public actor SandboxState {
 
     /// Every booking, sorted by start, then creation.
     public func bookings() -> [SandboxBooking] {
-        bookingsByUid.values.sorted { a, b in
+        sorted(Array(bookingsByUid.values))
+    }
+
+    /// The bookings starting in [from, to] (either bound optional) with this status, sorted
+    /// like ``bookings()``. Filters before sorting: reconciliation lists one instant at a time.
+    func bookings(startingFrom from: Date?, to: Date?, status: String?) -> [SandboxBooking] {
+        sorted(
+            bookingsByUid.values.filter { booking in
+                (from.map { booking.startedAt >= $0 } ?? true) && (to.map { booking.startedAt <= $0 } ?? true)
+                    && (status.map { booking.status == $0 } ?? true)
+            })
+    }
+
+    private func sorted(_ bookings: [SandboxBooking]) -> [SandboxBooking] {
+        bookings.sorted { a, b in
             if a.startedAt != b.startedAt { return a.startedAt < b.startedAt }
             if a.createdAt != b.createdAt { return a.createdAt < b.createdAt }
             return sequence[a.uid, default: 0] < sequence[b.uid, default: 0]

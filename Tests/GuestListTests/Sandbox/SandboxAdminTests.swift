@@ -33,6 +33,9 @@ import Testing
             // The one seat is taken.
             let full = try await http.post(validBooking(email: "b@example.com", eventTypeId: "smallRoom01"))
             #expect(full.status == 409)
+            let all = try await http.send(.GET, "/_sandbox/bookings", apiKey: nil)
+            let listed = try SandboxCoding.makeDecoder().decode([SandboxBooking].self, from: all.body)
+            #expect(listed.map(\.uid) == [uid])
             #expect(try await http.send(.DELETE, "/_sandbox/bookings/\(uid)", apiKey: nil).status == 204)
             #expect(try await http.send(.DELETE, "/_sandbox/bookings/\(uid)", apiKey: nil).status == 404)
             #expect(try await http.post(validBooking(email: "b@example.com", eventTypeId: "smallRoom01")).status == 201)

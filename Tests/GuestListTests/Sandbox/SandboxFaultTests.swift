@@ -50,6 +50,15 @@ import Testing
         }
     }
 
+    @Test func random429sCanSayRetryAfterAsADate() async throws {
+        let faults = SandboxFaults(retryAfterAsHTTPDate: true, probability429: 1)
+        try await withSandbox(faults: faults) { _, http in
+            let reply = try await http.post(validBooking())
+            #expect(reply.status == 429)
+            #expect(reply.headers.first(name: "Retry-After")?.hasSuffix(" GMT") == true)
+        }
+    }
+
     @Test func random503s() async throws {
         try await withSandbox(faults: SandboxFaults(probability503: 1)) { sandbox, http in
             let reply = try await http.post(validBooking())
