@@ -111,7 +111,12 @@ extension XMLRecordParser {
     }
 
     private func fieldIndex(_ name: UnsafePointer<xmlChar>) -> Int? {
-        fieldNames.firstIndex { Self.equal(name, $0) }
+        let key = UnsafeRawPointer(name)
+        if let known = fieldByName[key] { return known < 0 ? nil : known }
+        let index = fieldNames.firstIndex { Self.equal(name, $0) }
+        // Interned names are few; a document that somehow is not interning stays bounded.
+        if fieldByName.count < 4096 { fieldByName[key] = index ?? -1 }
+        return index
     }
 
     static func equal(_ cName: UnsafePointer<xmlChar>, _ name: [UInt8]) -> Bool {

@@ -19,18 +19,23 @@ final class XMLRecordParser {
     private var chunk = [UInt8](repeating: 0, count: 64 * 1024)
     private var endOfFile = false
 
-    // State the SAX callbacks update (see XMLRecordParser+SAX.swift).
-    var queue: [SourceRecord] = []
-    var queueHead = 0
-    var row = 0
-    var depth = 0
-    var recordDepth: Int?
-    var recordLine = 0
-    var values: [String] = []
-    var field: Int?
-    var text: [UInt8] = []
-    var fault: GuestListError?
-    var problem: String?
+    // State the SAX callbacks update (see XMLRecordParser+SAX.swift). Only this object's own
+    // methods touch it, one call at a time from `next()`, so the per-access exclusivity checks
+    // (a tenth of the run time) are switched off.
+    @exclusivity(unchecked) var queue: [SourceRecord] = []
+    @exclusivity(unchecked) var queueHead = 0
+    @exclusivity(unchecked) var row = 0
+    @exclusivity(unchecked) var depth = 0
+    @exclusivity(unchecked) var recordDepth: Int?
+    @exclusivity(unchecked) var recordLine = 0
+    @exclusivity(unchecked) var values: [String] = []
+    @exclusivity(unchecked) var field: Int?
+    @exclusivity(unchecked) var text: [UInt8] = []
+    @exclusivity(unchecked) var fault: GuestListError?
+    @exclusivity(unchecked) var problem: String?
+    /// Field index by libxml2's interned local-name pointer (names are interned per parser, so
+    /// equal names share a pointer); -1 for a name that is no field.
+    @exclusivity(unchecked) var fieldByName: [UnsafeRawPointer: Int] = [:]
 
     init(path: String, recordElement: String, fields: [String]) throws(GuestListError) {
         self.path = path
