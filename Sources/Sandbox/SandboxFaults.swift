@@ -52,6 +52,11 @@ public struct SandboxFaults: Sendable, Codable, Equatable {
         self.seed = seed
     }
 
+    enum CodingKeys: String, CodingKey {
+        case rateLimit, rateLimitBurst, retryAfterAsHTTPDate, probability429, retryAfterOn429, probability503
+        case latencyMilliseconds, jitterMilliseconds, probabilityDrop, seed
+    }
+
     /// Decodes knobs, taking the no-fault default for every missing key.
     public init(from decoder: any Decoder) throws {
         let defaults = SandboxFaults()
@@ -69,6 +74,22 @@ public struct SandboxFaults: Sendable, Codable, Equatable {
             try c.decodeIfPresent(Int.self, forKey: .jitterMilliseconds) ?? defaults.jitterMilliseconds
         self.probabilityDrop = try c.decodeIfPresent(Double.self, forKey: .probabilityDrop) ?? defaults.probabilityDrop
         self.seed = try c.decodeIfPresent(UInt64.self, forKey: .seed)
+    }
+
+    /// Encodes every knob, writing `null` for an absent rate limit or seed so that
+    /// `GET /_sandbox/faults` shows the whole set.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rateLimit, forKey: .rateLimit)
+        try c.encode(rateLimitBurst, forKey: .rateLimitBurst)
+        try c.encode(retryAfterAsHTTPDate, forKey: .retryAfterAsHTTPDate)
+        try c.encode(probability429, forKey: .probability429)
+        try c.encode(retryAfterOn429, forKey: .retryAfterOn429)
+        try c.encode(probability503, forKey: .probability503)
+        try c.encode(latencyMilliseconds, forKey: .latencyMilliseconds)
+        try c.encode(jitterMilliseconds, forKey: .jitterMilliseconds)
+        try c.encode(probabilityDrop, forKey: .probabilityDrop)
+        try c.encode(seed, forKey: .seed)
     }
 
     /// Problems that make these knobs meaningless, keyed by knob name (empty when valid).

@@ -27,7 +27,8 @@ extension SandboxServer {
             let problems = faults.problems
             guard problems.isEmpty else { return SandboxResponse.errors(problems, status: .unprocessableContent) }
             await state.setFaults(faults)
-            context.logger.info("sandbox faults changed", metadata: ["faults": "\(faults)"])
+            let description = (try? SandboxCoding.makeEncoder().encode(faults)).map { String(decoding: $0, as: UTF8.self) }
+            context.logger.info("sandbox faults changed", metadata: ["faults": "\(description ?? "?")"])
             return SandboxResponse.json(faults)
         }
         admin.get("requests") { _, _ in

@@ -105,6 +105,7 @@ import Testing
             let read = try await http.send(.GET, "/_sandbox/faults", apiKey: nil)
             #expect(read.object["probability503"] as? Double == 1)
             #expect(read.object["retryAfterOn429"] as? Bool == true)
+            #expect(read.object["rateLimit"] is NSNull && read.object["seed"] is NSNull)
             #expect(try await http.post(validBooking()).status == 503)
 
             #expect(try await http.send(.PUT, "/_sandbox/faults", body: "{}", apiKey: nil).status == 200)
