@@ -19,8 +19,19 @@ final class ProgressPrinter: @unchecked Sendable {
         throttle = RedrawThrottle(interval: terminal ? 0.1 : 5)
     }
 
+    /// Called every 10,000 records while a long source is read and checked.
+    func reading(_ records: Int) {
+        guard enabled else { return }
+        if terminal {
+            FileHandle.standardError.write(Data("\r\u{1B}[2KReading and checking… \(records) rows".utf8))
+        } else if records % 100_000 == 0 {
+            Terminal.err("Read and checked \(records) rows…")
+        }
+    }
+
     func prepared(_ prepared: PreparedRun?, resumed: Bool) {
         guard enabled else { return }
+        if terminal { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
         if resumed {
             Terminal.err("Resuming the unfinished run…")
         } else if let prepared {

@@ -65,7 +65,7 @@ struct RunCommand: AsyncParsableCommand {
         let outcome: RunOutcome
         do {
             outcome = try await session.run(
-                stop: trap.stop,
+                stop: trap.stop, onReading: { progress.reading($0) },
                 onPrepared: { prepared, resumed in progress.prepared(prepared, resumed: resumed) },
                 onProgress: { progress.update($0) })
         } catch {

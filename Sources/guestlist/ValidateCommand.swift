@@ -20,7 +20,9 @@ struct ValidateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let file = try PipelineFile.load(from: URL(fileURLWithPath: pipeline))
-        let prepared = try Pipeline(file: file).prepare(booked: [:], now: Date())
+        let progress = ProgressPrinter(enabled: true)
+        let prepared = try Pipeline(file: file).prepare(booked: [:], now: Date(), onProgress: { progress.reading($0) })
+        progress.prepared(nil, resumed: false)
         ValidationPrinter.print(prepared, file: file)
         let c = prepared.counts
         throw ExitCode(c.invalid + c.duplicate == 0 && prepared.sourceFault == nil ? 0 : 1)

@@ -61,6 +61,12 @@ public struct Pipeline: Sendable {
             ledgerRow.warnings = normalized.warnings.map { "\($0.field): \($0.message)" }
             warnings += normalized.warnings.map { RowFinding(row: record.row, line: record.line, field: $0.field, value: $0.value, message: $0.message) }
             guard let request = normalized.request, normalized.problems.isEmpty else {
+                // Per field: the normalized value where normalization succeeded, else the source's text (SPEC §5).
+                let done = normalized.normalizedFields
+                ledgerRow.name = done["name"] ?? ledgerRow.name
+                ledgerRow.email = done["email"] ?? ledgerRow.email
+                ledgerRow.startedAt = done["startedAt"] ?? ledgerRow.startedAt
+                ledgerRow.timeZone = done["timeZone"] ?? ledgerRow.timeZone
                 ledgerRow.error = normalized.problems.map(\.message).joined(separator: " ")
                 problems += normalized.problems.map { RowFinding(row: record.row, line: record.line, field: $0.field, value: $0.value, message: $0.message) }
                 rows.append(ledgerRow)

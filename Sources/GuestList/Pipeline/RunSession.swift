@@ -44,7 +44,7 @@ public struct RunSession {
     /// Runs the pipeline: resumes the latest unfinished run, else starts a new one in which keys already
     /// created in this ledger are `skipped`. Every row is recorded before the first request.
     public func run(
-        stop: StopSignal, onPrepared: (PreparedRun?, Bool) -> Void = { _, _ in },
+        stop: StopSignal, onReading: (Int) -> Void = { _ in }, onPrepared: (PreparedRun?, Bool) -> Void = { _, _ in },
         onProgress: @Sendable (LoadProgress) -> Void = { _ in }
     ) async throws(GuestListError) -> RunOutcome {
         let started = Date()
@@ -62,7 +62,7 @@ public struct RunSession {
             onPrepared(nil, true)
         } else {
             resumed = false
-            let ready = try Pipeline(file: pipeline).prepare(booked: try ledger.bookedKeys(), now: Date())
+            let ready = try Pipeline(file: pipeline).prepare(booked: try ledger.bookedKeys(), now: Date(), onProgress: onReading)
             prepared = ready
             onPrepared(ready, false)
             let pendingKeys = ready.rows.filter { $0.status == .pending }.compactMap(\.key)

@@ -40,8 +40,10 @@ struct RateLimiterTests {
     func throttle() {
         var limiter = RateLimiter(rate: 10, burst: 10, now: 0)
         limiter.throttled(now: 1, until: 3)
-        #expect(!limiter.tryAcquire(now: 2.9))
-        #expect(limiter.nextAvailable(now: 2.9) >= 3)
+        let acquired = limiter.tryAcquire(now: 2.9)
+        #expect(!acquired)
+        let next = limiter.nextAvailable(now: 2.9)
+        #expect(next >= 3)
         #expect(limiter.rate == 7)
         for _ in 0..<50 { limiter.throttled(now: 3, until: 3) }
         #expect(limiter.rate == 1, "the floor is a tenth of limits.rate")

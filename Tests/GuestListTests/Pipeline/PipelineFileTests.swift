@@ -72,12 +72,12 @@ struct PipelineFileTests {
 
     @Test("a field that is not a booking field is refused with a suggestion")
     func unknownField() throws {
-        let url = try Self.write(Self.minimal.replacingOccurrences(of: "  name: Full Name", with: "  nmae: Full Name"))
+        let url = try Self.write(Self.minimal.replacingOccurrences(of: "  name: Full Name", with: "  nme: Full Name"))
         do {
             _ = try PipelineFile.load(from: url)
             Issue.record("accepted")
         } catch {
-            #expect(error.message.contains("columns.nmae"))
+            #expect(error.message.contains("columns.nme"))
             #expect(error.hint?.contains("`name`") == true)
         }
     }
