@@ -8,37 +8,37 @@ import Testing
     private let start = Date(timeIntervalSince1970: 1_900_000_000)
 
     @Test func aPreloadedBookingConflictsUntilRemoved() async throws {
-        try await withSandbox { sandbox, http in
+        try await SandboxFixtures.withSandbox { sandbox, http in
             let iso = SandboxCoding.formatInstant(start)
             let preloaded = await sandbox.state.preload(
                 eventTypeId: "mzgdPJVBb7RE", email: "Guest@example.com", name: "Guest", startedAt: start,
                 timeZone: "Asia/Tokyo")
             #expect(preloaded.endedAt == start.addingTimeInterval(3600))
-            let conflict = try await http.post(validBooking(startedAt: iso))
+            let conflict = try await http.post(SandboxFixtures.booking(startedAt: iso))
             #expect(conflict.status == 409)
             #expect(await sandbox.state.removeBooking(uid: preloaded.uid))
             #expect(await sandbox.state.removeBooking(uid: preloaded.uid) == false)
-            let created = try await http.post(validBooking(startedAt: iso))
+            let created = try await http.post(SandboxFixtures.booking(startedAt: iso))
             #expect(created.status == 201)
         }
     }
 
     @Test func preloadAndRemoveOverHTTP() async throws {
-        try await withSandbox { sandbox, http in
+        try await SandboxFixtures.withSandbox { sandbox, http in
             let body = #"{"eventTypeId": "smallRoom01", "email": "a@example.com", "name": "A", "startedAt": "2030-03-16T02:00:00Z"}"#
             let created = try await http.send(.POST, "/_sandbox/bookings", body: body, apiKey: nil)
             #expect(created.status == 201)
             let uid = try #require(created.object["uid"] as? String)
             #expect(created.object["endedAt"] as? String == "2030-03-16T02:30:00.000Z")
             // The one seat is taken.
-            let full = try await http.post(validBooking(email: "b@example.com", eventTypeId: "smallRoom01"))
+            let full = try await http.post(SandboxFixtures.booking(email: "b@example.com", eventTypeId: "smallRoom01"))
             #expect(full.status == 409)
             let all = try await http.send(.GET, "/_sandbox/bookings", apiKey: nil)
             let listed = try SandboxCoding.makeDecoder().decode([SandboxBooking].self, from: all.body)
             #expect(listed.map(\.uid) == [uid])
             #expect(try await http.send(.DELETE, "/_sandbox/bookings/\(uid)", apiKey: nil).status == 204)
             #expect(try await http.send(.DELETE, "/_sandbox/bookings/\(uid)", apiKey: nil).status == 404)
-            #expect(try await http.post(validBooking(email: "b@example.com", eventTypeId: "smallRoom01")).status == 201)
+            #expect(try await http.post(SandboxFixtures.booking(email: "b@example.com", eventTypeId: "smallRoom01")).status == 201)
             // Preloads bypass faults and are not API traffic.
             #expect(await sandbox.state.stats().postsReceived == 2)
             #expect(try await http.send(.POST, "/_sandbox/bookings", body: "{}", apiKey: nil).status == 400)
@@ -46,9 +46,9 @@ import Testing
     }
 
     @Test func theRequestLogRecordsWhatWasSentAndAnswered() async throws {
-        try await withSandbox { sandbox, http in
-            _ = try await http.post(validBooking())
-            _ = try await http.post(validBooking(email: "bad"))
+        try await SandboxFixtures.withSandbox { sandbox, http in
+            _ = try await http.post(SandboxFixtures.booking())
+            _ = try await http.post(SandboxFixtures.booking(email: "bad"))
             _ = try await http.send(.GET, "/v1/bookings?perPage=5")
             _ = try await http.send(.GET, "/_sandbox/stats")
             let reply = try await http.send(.GET, "/_sandbox/requests", apiKey: nil)
@@ -67,11 +67,11 @@ import Testing
     }
 
     @Test func statsCountOutcomes() async throws {
-        try await withSandbox { _, http in
-            _ = try await http.post(validBooking())
-            _ = try await http.post(validBooking())
-            _ = try await http.post(validBooking(email: "bad"))
-            _ = try await http.post(validBooking(), apiKey: "nope")
+        try await SandboxFixtures.withSandbox { _, http in
+            _ = try await http.post(SandboxFixtures.booking())
+            _ = try await http.post(SandboxFixtures.booking())
+            _ = try await http.post(SandboxFixtures.booking(email: "bad"))
+            _ = try await http.post(SandboxFixtures.booking(), apiKey: "nope")
             let reply = try await http.send(.GET, "/_sandbox/stats", apiKey: nil)
             let stats = try JSONDecoder().decode(SandboxStats.self, from: reply.body)
             var expected = SandboxStats()
@@ -86,74 +86,15 @@ import Testing
     }
 
     @Test func resetForgetsEverythingAndRestoresTheStartingFaults() async throws {
-        try await withSandbox(faults: SandboxFaults(latencyMilliseconds: 1)) { sandbox, http in
-            _ = try await http.post(validBooking())
+        try await SandboxFixtures.withSandbox(faults: SandboxFaults(latencyMilliseconds: 1)) { sandbox, http in
+            _ = try await http.post(SandboxFixtures.booking())
             await sandbox.state.setFaults(SandboxFaults(probability503: 1))
             #expect(try await http.send(.POST, "/_sandbox/reset", apiKey: nil).status == 204)
             #expect(await sandbox.state.bookings().isEmpty)
             #expect(await sandbox.state.received().isEmpty)
             #expect(await sandbox.state.stats() == SandboxStats())
             #expect(await sandbox.state.faults() == SandboxFaults(latencyMilliseconds: 1))
-            #expect(try await http.post(validBooking()).status == 201)
-        }
-    }
-
-    @Test func withRunningStopsTheServerAfterTheBody() async throws {
-        let port = try await withSandbox { sandbox, _ in sandbox.port }
-        #expect(port > 0)
-        await #expect(throws: (any Error).self) {
-            _ = try await SandboxHTTP(
-                sandbox: RunningSandbox(port: port, state: SandboxState(configuration: .init()), apiKey: "k")
-            ).send(.GET, "/v1/bookings", timeout: .seconds(1))
-        }
-    }
-
-    @Test func withRunningRethrowsTheBodysError() async throws {
-        struct Boom: Error {}
-        await #expect(throws: Boom.self) {
-            try await withSandbox { _, _ in throw Boom() }
-        }
-    }
-}
-
-/// The two ways of starting the server.
-@Suite struct SandboxLifecycleTests {
-    @Test func runServesUntilItsTaskIsCancelled() async throws {
-        let (started, continuation) = AsyncStream.makeStream(of: RunningSandbox.self)
-        let server = Task {
-            try await SandboxServer.run(SandboxConfiguration(), logger: quietLogger) { continuation.yield($0) }
-        }
-        var iterator = started.makeAsyncIterator()
-        let running = try #require(await iterator.next())
-        #expect(running.baseURL == "http://127.0.0.1:\(running.port)")
-        let reply = try await SandboxHTTP(sandbox: running).send(.GET, "/v1/event_types/demoEvent001")
-        #expect(reply.status == 200)
-        server.cancel()
-        _ = await server.result
-        await #expect(throws: (any Error).self) {
-            _ = try await SandboxHTTP(sandbox: running).send(.GET, "/v1/bookings", timeout: .seconds(1))
-        }
-    }
-
-    @Test func aPortInUseIsAnError() async throws {
-        try await withSandbox { sandbox, _ in
-            await #expect(throws: (any Error).self) {
-                try await SandboxServer.withRunning(SandboxConfiguration(port: sandbox.port), logger: quietLogger) { _ in }
-            }
-        }
-    }
-
-    @Test func manyConcurrentPostsAreAllBookedOnce() async throws {
-        try await withSandbox { sandbox, http in
-            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
-                for index in 0..<200 {
-                    group.addTask { try await http.post(validBooking(email: "g\(index)@example.com")).status }
-                }
-                return try await group.reduce(into: [Int]()) { $0.append($1) }
-            }
-            #expect(statuses.allSatisfy { $0 == 201 })
-            #expect(await sandbox.state.bookings().count == 200)
-            #expect(await sandbox.state.stats().created == 200)
+            #expect(try await http.post(SandboxFixtures.booking()).status == 201)
         }
     }
 }

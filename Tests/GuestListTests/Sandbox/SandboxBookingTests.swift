@@ -6,8 +6,8 @@ import Testing
 /// `POST /v1/bookings` over real HTTP: key check, validation, conflicts, creation.
 @Suite struct SandboxBookingTests {
     @Test func createdBookingHasTheDocumentedShape() async throws {
-        try await withSandbox { sandbox, http in
-            var fields = validBooking()
+        try await SandboxFixtures.withSandbox { sandbox, http in
+            var fields = SandboxFixtures.booking()
             fields["company"] = "Acme"
             fields["ccEmails"] = ["a@example.com", "b@example.org"]
             fields["answers"] = [["questionUid": "q-diet", "content": "vegan"]]
@@ -37,8 +37,8 @@ import Testing
     }
 
     @Test func startedAtWithAnOffsetIsTheSameInstant() async throws {
-        try await withSandbox { _, http in
-            let reply = try await http.post(validBooking(startedAt: "2030-03-16T11:00:00+09:00"))
+        try await SandboxFixtures.withSandbox { _, http in
+            let reply = try await http.post(SandboxFixtures.booking(startedAt: "2030-03-16T11:00:00+09:00"))
             #expect(reply.status == 201)
             #expect(reply.data["startedAt"] as? String == "2030-03-16T02:00:00.000Z")
         }
@@ -46,8 +46,8 @@ import Testing
 
     @Test(arguments: [nil, "wrong-key"])
     func aMissingOrWrongKeyIs401(key: String?) async throws {
-        try await withSandbox { sandbox, http in
-            let reply = try await http.post(validBooking(), apiKey: key)
+        try await SandboxFixtures.withSandbox { sandbox, http in
+            let reply = try await http.post(SandboxFixtures.booking(), apiKey: key)
             #expect(reply.status == 401)
             #expect(reply.object["data"] is NSNull)
             #expect(reply.errors["message"]?.isEmpty == false)
@@ -58,7 +58,7 @@ import Testing
 
     @Test(arguments: ["not json", "[1, 2]", "\"text\"", ""])
     func aBodyThatIsNotAJSONObjectIs400(body: String) async throws {
-        try await withSandbox { _, http in
+        try await SandboxFixtures.withSandbox { _, http in
             let reply = try await http.send(.POST, "/v1/bookings", body: body)
             #expect(reply.status == 400)
             #expect(reply.errors["body"]?.isEmpty == false)
@@ -107,10 +107,10 @@ import Testing
     @Test(arguments: invalidCases.indices)
     func anInvalidFieldIs422NamingIt(index: Int) async throws {
         let invalid = Self.invalidCases[index]
-        var fields = validBooking()
+        var fields = SandboxFixtures.booking()
         if let removed = invalid.removed { fields[removed] = nil }
         fields.merge(invalid.change) { $1 }
-        try await withSandbox { sandbox, http in
+        try await SandboxFixtures.withSandbox { sandbox, http in
             let reply = try await http.post(fields)
             #expect(reply.status == 422)
             #expect(reply.object["data"] is NSNull)
@@ -121,7 +121,7 @@ import Testing
     }
 
     @Test func everyBadFieldIsNamedAtOnce() async throws {
-        try await withSandbox { _, http in
+        try await SandboxFixtures.withSandbox { _, http in
             let reply = try await http.post(["email": "x", "name": "", "ccEmails": ["ok@example.com", "bad"]])
             #expect(reply.status == 422)
             #expect(Set(reply.errors.keys) == ["email", "name", "ccEmails[1]", "startedAt", "timeZone", "eventTypeId"])
@@ -129,8 +129,8 @@ import Testing
     }
 
     @Test func theLongestAllowedValuesAreAccepted() async throws {
-        try await withSandbox { _, http in
-            var fields = validBooking(email: String(repeating: "a", count: 64) + "@example.com")
+        try await SandboxFixtures.withSandbox { _, http in
+            var fields = SandboxFixtures.booking(email: String(repeating: "a", count: 64) + "@example.com")
             fields["name"] = String(repeating: "名", count: 64)
             fields["company"] = String(repeating: "c", count: 32)
             fields["message"] = String(repeating: "m", count: 2000)
@@ -146,24 +146,24 @@ import Testing
     }
 
     @Test func theSameKeyTwiceIs409() async throws {
-        try await withSandbox { sandbox, http in
-            #expect(try await http.post(validBooking(email: "Guest@Example.com")).status == 201)
+        try await SandboxFixtures.withSandbox { sandbox, http in
+            #expect(try await http.post(SandboxFixtures.booking(email: "Guest@Example.com")).status == 201)
             // Same event, same instant written differently, email differing only in case.
-            let again = try await http.post(validBooking(email: "guest@example.COM", startedAt: "2030-03-16T11:00:00+09:00"))
+            let again = try await http.post(SandboxFixtures.booking(email: "guest@example.COM", startedAt: "2030-03-16T11:00:00+09:00"))
             #expect(again.status == 409)
             #expect(again.object["data"] is NSNull)
             #expect(again.errors["message"]?.first?.contains("already booked") == true)
             #expect(await sandbox.state.bookings().count == 1)
             #expect(await sandbox.state.stats().conflicts409 == 1)
             // Another instant is another key.
-            #expect(try await http.post(validBooking(startedAt: "2030-03-16T03:00:00Z")).status == 201)
+            #expect(try await http.post(SandboxFixtures.booking(startedAt: "2030-03-16T03:00:00Z")).status == 201)
         }
     }
 
     @Test func aFullSlotIs409() async throws {
-        try await withSandbox { sandbox, http in
-            #expect(try await http.post(validBooking(email: "one@example.com", eventTypeId: "smallRoom01")).status == 201)
-            let second = try await http.post(validBooking(email: "two@example.com", eventTypeId: "smallRoom01"))
+        try await SandboxFixtures.withSandbox { sandbox, http in
+            #expect(try await http.post(SandboxFixtures.booking(email: "one@example.com", eventTypeId: "smallRoom01")).status == 201)
+            let second = try await http.post(SandboxFixtures.booking(email: "two@example.com", eventTypeId: "smallRoom01"))
             #expect(second.status == 409)
             #expect(second.errors["message"]?.first?.contains("fully booked") == true)
             #expect(await sandbox.state.bookings().count == 1)

@@ -7,11 +7,11 @@ import Testing
 /// Each fault knob, seen from a real HTTP client.
 @Suite struct SandboxFaultTests {
     @Test func theRateLimitAnswers429WithRetryAfterSeconds() async throws {
-        try await withSandbox(faults: SandboxFaults(rateLimit: 0.5, rateLimitBurst: 2)) { sandbox, http in
+        try await SandboxFixtures.withSandbox(faults: SandboxFaults(rateLimit: 0.5, rateLimitBurst: 2)) { sandbox, http in
             // The bucket counts every /v1 request, reads included.
             #expect(try await http.send(.GET, "/v1/bookings").status == 200)
-            #expect(try await http.post(validBooking()).status == 201)
-            let limited = try await http.post(validBooking(email: "other@example.com"))
+            #expect(try await http.post(SandboxFixtures.booking()).status == 201)
+            let limited = try await http.post(SandboxFixtures.booking(email: "other@example.com"))
             #expect(limited.status == 429)
             let retryAfter = try #require(limited.headers.first(name: "Retry-After").flatMap { Int($0) })
             #expect((1...2).contains(retryAfter))
@@ -23,7 +23,7 @@ import Testing
 
     @Test func retryAfterCanBeAnHTTPDate() async throws {
         let faults = SandboxFaults(rateLimit: 1, rateLimitBurst: 1, retryAfterAsHTTPDate: true)
-        try await withSandbox(faults: faults) { _, http in
+        try await SandboxFixtures.withSandbox(faults: faults) { _, http in
             _ = try await http.send(.GET, "/v1/bookings")
             let limited = try await http.send(.GET, "/v1/bookings")
             #expect(limited.status == 429)
@@ -40,8 +40,8 @@ import Testing
 
     @Test(arguments: [true, false])
     func random429sCarryRetryAfterOneOrNothing(withRetryAfter: Bool) async throws {
-        try await withSandbox(faults: SandboxFaults(probability429: 1, retryAfterOn429: withRetryAfter)) { sandbox, http in
-            let reply = try await http.post(validBooking())
+        try await SandboxFixtures.withSandbox(faults: SandboxFaults(probability429: 1, retryAfterOn429: withRetryAfter)) { sandbox, http in
+            let reply = try await http.post(SandboxFixtures.booking())
             #expect(reply.status == 429)
             #expect(reply.headers.first(name: "Retry-After") == (withRetryAfter ? "1" : nil))
             #expect(await sandbox.state.bookings().isEmpty)
@@ -52,16 +52,16 @@ import Testing
 
     @Test func random429sCanSayRetryAfterAsADate() async throws {
         let faults = SandboxFaults(retryAfterAsHTTPDate: true, probability429: 1)
-        try await withSandbox(faults: faults) { _, http in
-            let reply = try await http.post(validBooking())
+        try await SandboxFixtures.withSandbox(faults: faults) { _, http in
+            let reply = try await http.post(SandboxFixtures.booking())
             #expect(reply.status == 429)
             #expect(reply.headers.first(name: "Retry-After")?.hasSuffix(" GMT") == true)
         }
     }
 
     @Test func random503s() async throws {
-        try await withSandbox(faults: SandboxFaults(probability503: 1)) { sandbox, http in
-            let reply = try await http.post(validBooking())
+        try await SandboxFixtures.withSandbox(faults: SandboxFaults(probability503: 1)) { sandbox, http in
+            let reply = try await http.post(SandboxFixtures.booking())
             #expect(reply.status == 503)
             #expect(reply.errors["message"] != nil)
             #expect(await sandbox.state.bookings().isEmpty)
@@ -70,19 +70,19 @@ import Testing
     }
 
     @Test func latencyDelaysPosts() async throws {
-        try await withSandbox(faults: SandboxFaults(latencyMilliseconds: 300, jitterMilliseconds: 50)) { _, http in
+        try await SandboxFixtures.withSandbox(faults: SandboxFaults(latencyMilliseconds: 300, jitterMilliseconds: 50)) { _, http in
             let clock = ContinuousClock()
             let start = clock.now
-            let reply = try await http.post(validBooking())
+            let reply = try await http.post(SandboxFixtures.booking())
             #expect(reply.status == 201)
             #expect(clock.now - start >= .milliseconds(250))
         }
     }
 
     @Test func aDroppedPostCreatesTheBookingButNeverAnswers() async throws {
-        try await withSandbox(faults: SandboxFaults(probabilityDrop: 1)) { sandbox, http in
+        try await SandboxFixtures.withSandbox(faults: SandboxFaults(probabilityDrop: 1)) { sandbox, http in
             await #expect(throws: (any Error).self) {
-                _ = try await http.post(validBooking())
+                _ = try await http.post(SandboxFixtures.booking())
             }
             let bookings = await sandbox.state.bookings()
             #expect(bookings.map(\.email) == ["guest@example.com"])
@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func faultsChangeAtRunTimeThroughTheAdminEndpoint() async throws {
-        try await withSandbox { sandbox, http in
+        try await SandboxFixtures.withSandbox { sandbox, http in
             let put = try await http.send(.PUT, "/_sandbox/faults", body: #"{"probability503": 1}"#, apiKey: nil)
             #expect(put.status == 200)
             #expect(await sandbox.state.faults().probability503 == 1)
@@ -106,18 +106,18 @@ import Testing
             #expect(read.object["probability503"] as? Double == 1)
             #expect(read.object["retryAfterOn429"] as? Bool == true)
             #expect(read.object["rateLimit"] is NSNull && read.object["seed"] is NSNull)
-            #expect(try await http.post(validBooking()).status == 503)
+            #expect(try await http.post(SandboxFixtures.booking()).status == 503)
 
             #expect(try await http.send(.PUT, "/_sandbox/faults", body: "{}", apiKey: nil).status == 200)
-            #expect(try await http.post(validBooking()).status == 201)
+            #expect(try await http.post(SandboxFixtures.booking()).status == 201)
 
             await sandbox.state.setFaults(SandboxFaults(probability429: 1))
-            #expect(try await http.post(validBooking(email: "x@example.com")).status == 429)
+            #expect(try await http.post(SandboxFixtures.booking(email: "x@example.com")).status == 429)
         }
     }
 
     @Test func invalidKnobsAreRefused() async throws {
-        try await withSandbox { _, http in
+        try await SandboxFixtures.withSandbox { _, http in
             let bad = try await http.send(.PUT, "/_sandbox/faults", body: #"{"probability503": 2, "rateLimit": 0}"#)
             #expect(bad.status == 422)
             #expect(Set(bad.errors.keys) == ["probability503", "rateLimit"])
@@ -128,10 +128,10 @@ import Testing
     @Test func aSeedMakesFaultsAndUidsReproducible() async throws {
         let faults = SandboxFaults(probability503: 0.5, seed: 42)
         func outcomes() async throws -> [String] {
-            try await withSandbox(faults: faults) { _, http in
+            try await SandboxFixtures.withSandbox(faults: faults) { _, http in
                 var outcomes: [String] = []
                 for index in 0..<16 {
-                    let reply = try await http.post(validBooking(email: "g\(index)@example.com"))
+                    let reply = try await http.post(SandboxFixtures.booking(email: "g\(index)@example.com"))
                     outcomes.append(reply.status == 201 ? (reply.data["uid"] as? String ?? "?") : "\(reply.status)")
                 }
                 return outcomes

@@ -10,13 +10,13 @@ import Testing
     private func bookHours(_ count: Int, http: SandboxHTTP) async throws {
         for hour in 0..<count {
             let start = String(format: "2030-03-16T%02d:00:00.000Z", hour)
-            let reply = try await http.post(validBooking(email: "g\(hour)@example.com", startedAt: start))
+            let reply = try await http.post(SandboxFixtures.booking(email: "g\(hour)@example.com", startedAt: start))
             #expect(reply.status == 201)
         }
     }
 
     @Test func listingFiltersByInclusiveBoundsAndSortsByStart() async throws {
-        try await withSandbox { _, http in
+        try await SandboxFixtures.withSandbox { _, http in
             try await bookHours(5, http: http)
             let reply = try await http.send(
                 .GET, "/v1/bookings?startedAt=2030-03-16T01%3A00%3A00Z&endedAt=2030-03-16T03%3A00%3A00.000Z")
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func listingIsPageNumbered() async throws {
-        try await withSandbox { _, http in
+        try await SandboxFixtures.withSandbox { _, http in
             try await bookHours(5, http: http)
             var emails: [String] = []
             var page: Int? = 1
@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func anEmptyListingIsOneEmptyPage() async throws {
-        try await withSandbox { _, http in
+        try await SandboxFixtures.withSandbox { _, http in
             let reply = try await http.send(.GET, "/v1/bookings?startedAt=2030-01-01T00:00:00Z")
             #expect(reply.status == 200)
             #expect(reply.object["totalCount"] as? Int == 0)
@@ -69,7 +69,7 @@ import Testing
         ("startedAt=2030-03-16T01:00:00", "startedAt"), ("endedAt=yesterday", "endedAt"),
     ])
     func badQueryParametersAre422(query: String, field: String) async throws {
-        try await withSandbox { _, http in
+        try await SandboxFixtures.withSandbox { _, http in
             let reply = try await http.send(.GET, "/v1/bookings?\(query)")
             #expect(reply.status == 422)
             #expect(Array(reply.errors.keys) == [field])
@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func theReadEndpointsNeedTheKey() async throws {
-        try await withSandbox { _, http in
+        try await SandboxFixtures.withSandbox { _, http in
             for path in ["/v1/bookings", "/v1/bookings/abc", "/v1/event_types/mzgdPJVBb7RE"] {
                 let reply = try await http.send(.GET, path, apiKey: nil)
                 #expect(reply.status == 401)
@@ -86,8 +86,8 @@ import Testing
     }
 
     @Test func oneBookingAndItsContacts() async throws {
-        try await withSandbox { _, http in
-            var fields = validBooking()
+        try await SandboxFixtures.withSandbox { _, http in
+            var fields = SandboxFixtures.booking()
             fields["ccEmails"] = ["cc1@example.com", "cc2@example.com"]
             let uid = try #require(try await http.post(fields).data["uid"] as? String)
 
@@ -112,7 +112,7 @@ import Testing
     }
 
     @Test func eventTypes() async throws {
-        try await withSandbox { _, http in
+        try await SandboxFixtures.withSandbox { _, http in
             let reply = try await http.send(.GET, "/v1/event_types/mzgdPJVBb7RE")
             #expect(reply.status == 200)
             #expect(reply.data["uid"] as? String == "mzgdPJVBb7RE")

@@ -54,30 +54,33 @@ struct SandboxHTTP: Sendable {
     }
 }
 
-/// A valid booking body for the default "Spring Summit" event type; tests change one thing.
-func validBooking(
-    email: String = "guest@example.com", startedAt: String = "2030-03-16T02:00:00.000Z",
-    eventTypeId: String = "mzgdPJVBb7RE"
-) -> [String: any Sendable] {
-    [
-        "startedAt": startedAt, "timeZone": "Asia/Tokyo", "eventTypeId": eventTypeId,
-        "email": email, "name": "Hanako Yamada",
-    ]
-}
+/// Shared setup of the sandbox tests (names kept out of the test target's global scope).
+enum SandboxFixtures {
+    /// A valid booking body for the default "Spring Summit" event type; tests change one thing.
+    static func booking(
+        email: String = "guest@example.com", startedAt: String = "2030-03-16T02:00:00.000Z",
+        eventTypeId: String = "mzgdPJVBb7RE"
+    ) -> [String: any Sendable] {
+        [
+            "startedAt": startedAt, "timeZone": "Asia/Tokyo", "eventTypeId": eventTypeId,
+            "email": email, "name": "Hanako Yamada",
+        ]
+    }
 
-/// A logger that keeps the test output quiet.
-let quietLogger: Logger = {
-    var logger = Logger(label: "sandbox-test")
-    logger.logLevel = .critical
-    return logger
-}()
+    /// A logger that keeps the test output quiet.
+    static let logger: Logger = {
+        var logger = Logger(label: "sandbox-test")
+        logger.logLevel = .critical
+        return logger
+    }()
 
-/// Runs `body` against a fresh sandbox on a free port.
-@discardableResult
-func withSandbox<T: Sendable>(
-    faults: SandboxFaults = .init(), _ body: (RunningSandbox, SandboxHTTP) async throws -> T
-) async throws -> T {
-    try await SandboxServer.withRunning(SandboxConfiguration(faults: faults), logger: quietLogger) { sandbox in
-        try await body(sandbox, SandboxHTTP(sandbox: sandbox))
+    /// Runs `body` against a fresh sandbox on a free port.
+    @discardableResult
+    static func withSandbox<T: Sendable>(
+        faults: SandboxFaults = .init(), _ body: (RunningSandbox, SandboxHTTP) async throws -> T
+    ) async throws -> T {
+        try await SandboxServer.withRunning(SandboxConfiguration(faults: faults), logger: logger) { sandbox in
+            try await body(sandbox, SandboxHTTP(sandbox: sandbox))
+        }
     }
 }
