@@ -99,8 +99,8 @@ extension SandboxServer {
         let matching = await state.bookings(startingFrom: from, to: to, status: status)
         // An empty result is still one (empty) page, so `1...numberOfPages` is never empty.
         let numberOfPages = max(1, (matching.count + perPage - 1) / perPage)
-        let start = min(matching.count, (page - 1).multipliedReportingOverflow(by: perPage).overflow
-            ? matching.count : (page - 1) * perPage)
+        let offset = (page - 1).multipliedReportingOverflow(by: perPage)
+        let start = offset.overflow ? matching.count : min(matching.count, offset.partialValue)
         let pageItems = Array(matching[start..<min(matching.count, start + perPage)])
         return SandboxResponse.json(
             BookingPage(
