@@ -184,6 +184,7 @@ extension EndToEnd {
             let result = try await CLI.run(
                 ["run", ws.pipelinePath, "--quiet"], environment: ["JICOO_API_KEY": "k", "JICOO_BASE_URL": "http://127.0.0.1:\(port)"])
             #expect(result.status == 3, "\(result.output)")
+            #expect(result.stdout.contains("could not be reached") && result.stdout.contains("127.0.0.1:\(port)"), "\(result.output)")
             let report = try await ws.report()
             #expect(Workspace.counts(report.run)["pending"] == 5)
         }

@@ -2,6 +2,8 @@ import Foundation
 import Sandbox
 import Testing
 
+@testable import GuestList
+
 extension EndToEnd {
     /// Mistakes an organiser can make: each exits 2 with one clear sentence naming what and where, and
     /// nothing is sent.
@@ -81,6 +83,30 @@ extension EndToEnd {
                 #expect(result.stderr.contains("noSuchEvent"))
                 #expect(await sandbox.posts().isEmpty)
             }
+        }
+    
+        @Test("a ledger written by a newer guestlist is refused, not misread")
+        func newerLedger() async throws {
+            let ws = try Workspace()
+            try ws.writePipeline()
+            try ws.writeGuests(Workspace.guests(1))
+            do {
+                let ledger = try Ledger(url: URL(fileURLWithPath: ws.ledgerPath), exclusive: false)
+                try ledger.db.execute("PRAGMA user_version = 99")
+            }
+            for arguments in [["run", ws.pipelinePath], ["report", "--ledger", ws.ledgerPath], ["runs", "--ledger", ws.ledgerPath]] {
+                let result = try await CLI.run(arguments, environment: ["JICOO_API_KEY": "k", "JICOO_BASE_URL": "http://127.0.0.1:9"])
+                #expect(result.status == 2, "\(arguments): \(result.output)")
+                #expect(result.stderr.contains("written by a newer version of guestlist"), "\(result.stderr)")
+                #expect(result.stderr.contains("hint: "))
+            }
+        }
+
+        @Test("report and runs on a ledger that does not exist name the path and say what to do")
+        func noLedger() async throws {
+            let result = try await CLI.run(["runs", "--ledger", "/tmp/no-such-ledger.sqlite"])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("No ledger at /tmp/no-such-ledger.sqlite") && result.stderr.contains("hint: "))
         }
     }
 }

@@ -35,7 +35,9 @@ extension JicooClient {
 
     private func check(_ answer: APIAnswer, path: String) throws(GuestListError) -> [String: Any] {
         guard let status = answer.status else {
-            throw GuestListError(.unreachable, "GET \(path) got no answer: \(answer.transportError ?? "unknown error").")
+            throw GuestListError(
+                .unreachable, "The API could not be reached: GET \(path) got no answer: \(answer.transportError ?? "unknown error").",
+                hint: "Check --base-url / JICOO_BASE_URL and the network; unsent rows stay pending for the next run.")
         }
         if status == 401 || status == 403 {
             throw GuestListError(
@@ -66,6 +68,7 @@ public enum APIMessage {
         if let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] {
             if let errors = object["errors"] as? [String: Any] {
                 if errors.count == 1, let message = errors["message"] as? String { return message }
+                if errors.count == 1, let messages = errors["message"] as? [String] { return messages.joined(separator: "; ") }
                 let parts = errors.keys.sorted().map { key -> String in
                     let value = errors[key]
                     if let list = value as? [Any] { return "\(key): \(list.map { "\($0)" }.joined(separator: "; "))" }

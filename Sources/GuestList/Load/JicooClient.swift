@@ -71,9 +71,10 @@ public final class JicooClient: BookingAPI {
                 status: Int(response.status.code), body: bytes, retryAfter: response.headers.first(name: "Retry-After"),
                 latencySeconds: start.secondsSince())
         } catch {
+            let neverSent = Self.neverSent(error)
             return APIAnswer(
-                status: nil, transportError: Self.describe(error), mayHaveBeenSent: !Self.neverSent(error),
-                latencySeconds: start.secondsSince())
+                status: nil, transportError: Self.describe(error) + (neverSent ? " (\(baseURL))" : ""),
+                mayHaveBeenSent: !neverSent, latencySeconds: start.secondsSince())
         }
     }
 

@@ -125,13 +125,29 @@ public struct RunSession {
             elapsed: Date().timeIntervalSince(started))
     }
 
+    /// One event-type check, tried up to `maxAttempts` times while nothing answers (SPEC §4: the run stops
+    /// as unreachable only after that many tries), with the loader's backoff in between.
+    private func eventTypeExists(_ uid: String) async throws(GuestListError) -> Bool {
+        let policy = RetryPolicy(maxAttempts: pipeline.limits.maxAttempts)
+        var attempt = 1
+        while true {
+            do throws(GuestListError) {
+                return try await api.eventTypeExists(uid: uid)
+            } catch where error.code == .unreachable && attempt < policy.maxAttempts {
+                let delay = policy.backoff(consecutive: attempt, unit: Double.random(in: 0.5..<1))
+                try? await Task.sleep(nanoseconds: UInt64(delay * 1e9))
+                attempt += 1
+            }
+        }
+    }
+
     /// Checks each distinct event type once (SPEC §1): a 404 stops the command before anything is sent.
     func preflight(keys: [String]) async throws(GuestListError) {
         guard checkEventTypes else { return }
         var seen = Set<String>()
         for text in keys {
             guard let key = BookingKey(ledgerText: text), seen.insert(key.eventTypeId).inserted else { continue }
-            if try await !api.eventTypeExists(uid: key.eventTypeId) {
+            if try await !eventTypeExists(key.eventTypeId) {
                 throw GuestListError(
                     .eventTypeNotFound,
                     "The event type `\(key.eventTypeId)` does not exist in Jicoo (GET /v1/event_types/\(key.eventTypeId) answered 404); nothing was sent.",
