@@ -67,7 +67,7 @@ enum TextEncodingSniffer {
         while true {
             let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, window, offset) }
             guard n > 0 else { return .utf8 }
-            if let first = chunk[0..<n].firstIndex(where: { $0 >= 0x80 }) {
+            if let first = firstNonASCII(chunk, count: n) {
                 var sample = Array(chunk[first..<n])
                 if first > 0 {
                     var more = [UInt8](repeating: 0, count: first)
@@ -79,6 +79,22 @@ enum TextEncodingSniffer {
                 return cp932Faults(sample) < utf8Faults(sample) ? .shiftJIS : .utf8
             }
             offset += off_t(n)
+        }
+    }
+
+    /// The index of the first byte ≥ 0x80 among the first `count`, checking a word at a time
+    /// (an all-ASCII file is read to its end, so this must be fast).
+    static func firstNonASCII(_ bytes: [UInt8], count: Int) -> Int? {
+        bytes.withUnsafeBytes { raw in
+            var i = 0
+            while i + 8 <= count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            while i < count {
+                if raw[i] >= 0x80 { return i }
+                i += 1
+            }
+            return nil
         }
     }
 
