@@ -39,8 +39,10 @@ final class XMLRecordParser {
 
     init(path: String, recordElement: String, fields: [String]) throws(GuestListError) {
         self.path = path
-        recordName = Array(recordElement.utf8)
-        fieldNames = fields.map { Array($0.utf8) }
+        // Names match by local name, so a prefix the user wrote (`g:guest`) is dropped.
+        func localName(_ name: String) -> [UInt8] { Array((name.split(separator: ":").last.map(String.init) ?? name).utf8) }
+        recordName = localName(recordElement)
+        fieldNames = fields.map(localName)
         fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw GuestListError(

@@ -39,6 +39,13 @@ struct XMLRecordReaderTests {
         #expect(records.map(\.line) == [3, 7])
     }
 
+    @Test("a prefix written in the pipeline is ignored too")
+    func prefixedNamesInPipeline() throws {
+        let (records, error, _) = try read("guests-namespaces.xml", "g:guest", ["g:name", "email"])
+        #expect(error == nil)
+        #expect(records.map(\.values) == [["Prefixed", "one@example.com"], ["Default", "two@example.com"]])
+    }
+
     @Test("UTF-16 documents decode and the encoding is named")
     func utf16() throws {
         let (records, error, encoding) = try read("guests-utf16.xml", "guest", ["name"])
