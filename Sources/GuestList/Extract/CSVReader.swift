@@ -47,7 +47,7 @@ public struct CSVReader: RecordSource {
         file = try FileHandleBox(path: url.path)
         let encoding = TextEncodingSniffer.detect(fd: file.fd, requested: options.encoding)
         encodingName = encoding.kind.rawValue
-        let stream = try UTF8ByteStream(fd: file.fd, encoding: encoding, chunkSize: chunkSize)
+        let stream = try UTF8ByteStream(fd: file.fd, path: path, encoding: encoding, chunkSize: chunkSize)
         scanner = CSVScanner(
             stream: stream, delimiter: options.delimiter.byte ?? UInt8(ascii: ","),
             chunkSize: chunkSize, maxRecordBytes: maxRecordBytes)

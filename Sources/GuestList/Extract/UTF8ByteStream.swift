@@ -23,6 +23,8 @@ final class UTF8ByteStream {
     }
 
     let encoding: DetectedEncoding
+    /// The file's path, for error messages.
+    let path: String
     private let fd: Int32
     private var converter: iconv_t?
     private var raw: UnsafeMutableRawBufferPointer
@@ -42,21 +44,25 @@ final class UTF8ByteStream {
     private(set) var untrackedErrors = false
 
     /// Opens a stream over an already opened file; the stream does not close `fd`.
-    init(fd: Int32, encoding: DetectedEncoding, chunkSize: Int = 1 << 20) throws(GuestListError) {
+    init(fd: Int32, path: String, encoding: DetectedEncoding, chunkSize: Int = 1 << 20) throws(GuestListError) {
         self.fd = fd
+        self.path = path
         self.encoding = encoding
         self.fileOffset = encoding.bomLength
         raw = .allocate(byteCount: encoding.kind == .utf8 ? 0 : chunkSize, alignment: 8)
         guard lseek(fd, off_t(encoding.bomLength), SEEK_SET) >= 0 else {
             raw.deallocate()
-            throw GuestListError(.source, "could not read the file: \(String(cString: strerror(errno)))")
+            throw GuestListError(
+                .source, "could not read \(path): \(String(cString: strerror(errno)))", location: SourceLocation(file: path))
         }
         if encoding.kind != .utf8 {
             let name = encoding.kind == .shiftJIS ? "CP932" : (encoding.kind == .utf16LE ? "UTF-16LE" : "UTF-16BE")
             let cd = iconv_open("UTF-8", name)
             if cd == iconv_t(bitPattern: -1) {
                 raw.deallocate()
-                throw GuestListError(.source, "this system cannot convert \(encoding.kind.rawValue) text (iconv has no \(name))")
+                throw GuestListError(
+                    .source, "cannot read \(path): this system cannot convert \(encoding.kind.rawValue) text (iconv has no \(name))",
+                    location: SourceLocation(file: path))
             }
             converter = cd
         }
@@ -97,7 +103,8 @@ final class UTF8ByteStream {
             let n = systemRead(fd, buffer.baseAddress, buffer.count)
             if n >= 0 { return n }
             if errno == EINTR { continue }
-            throw GuestListError(.source, "could not read the file: \(String(cString: strerror(errno)))")
+            throw GuestListError(
+                .source, "could not read \(path): \(String(cString: strerror(errno)))", location: SourceLocation(file: path))
         }
     }
 
