@@ -4,6 +4,10 @@ import GuestList
 
 /// Issue 4's benchmark: normalize + validate over 1,000,000 export-shaped rows (release build),
 /// reporting rows per second and allocations per row. Target: ≥ 1,000,000 rows/s on one core.
+///
+/// With `scalingFactor: .mega` the starred (scaled) metrics are per row: `Time (total CPU) *` is
+/// nanoseconds per row (rows/s = 10⁹ / that) and `Malloc (total) *` is allocations per row.
+/// First measured on the 2-core development VM under load: 2,390 ns/row CPU (≈ 418,000 rows/s), 1 malloc/row.
 let benchmarks: @Sendable () -> Void = {
     let rows = ExportRows.make(count: 100_000)
     let normalizer = RowNormalizer(options: NormalizeOptions(now: Date(timeIntervalSince1970: 1_795_824_000)))
