@@ -46,6 +46,31 @@ struct APIOptions: ParsableArguments {
     }
 }
 
+extension APIOptions {
+    /// Opens a client for `limits`, runs `body` with it, and shuts the client and the progress display down
+    /// on every path (AsyncHTTPClient must be shut down before it is released).
+    func withClient<T>(
+        limits: PipelineFile.Limits, label: String, progress: ProgressPrinter,
+        _ body: (JicooClient, Logger) async throws -> T
+    ) async throws -> T {
+        let key = try apiKey()
+        let logger = Logger.cli(label)
+        let client = JicooClient(
+            baseURL: resolvedBaseURL, apiKey: key, connectTimeout: limits.connectTimeout,
+            requestTimeout: limits.requestTimeout, concurrency: limits.concurrency, logger: logger)
+        do {
+            let result = try await body(client, logger)
+            progress.finish()
+            await client.shutdown()
+            return result
+        } catch {
+            progress.finish()
+            await client.shutdown()
+            throw error
+        }
+    }
+}
+
 extension Logger {
     /// The CLI's logger: warnings and errors only, to stderr, unless GUESTLIST_LOG_LEVEL says otherwise.
     static func cli(_ label: String) -> Logger {

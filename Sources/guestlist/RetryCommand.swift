@@ -33,25 +33,13 @@ struct RetryCommand: AsyncParsableCommand {
         let ledgerURL = try location.resolve()
         _ = try Ledger.openExisting(url: ledgerURL)
         let file = try pipelineFile(ledgerURL: ledgerURL)
-        let key = try api.apiKey()
-        let logger = Logger.cli("guestlist.retry")
         let progress = ProgressPrinter(enabled: !quiet)
         let trap = SignalTrap()
-        let client = JicooClient(
-            baseURL: api.resolvedBaseURL, apiKey: key, connectTimeout: file.limits.connectTimeout,
-            requestTimeout: file.limits.requestTimeout, concurrency: file.limits.concurrency, logger: logger)
-        var session = RunSession(pipeline: file, ledgerURL: ledgerURL, api: client, logger: logger)
-        session.checkEventTypes = false
-        let result: (RunOutcome, reopened: Int)
-        do {
-            result = try await session.retry(run: run, conflicts: conflicts, stop: trap.stop, onProgress: { progress.update($0) })
-        } catch {
-            progress.finish()
-            await client.shutdown()
-            throw error
+        let result = try await api.withClient(limits: file.limits, label: "guestlist.retry", progress: progress) { client, logger in
+            var session = RunSession(pipeline: file, ledgerURL: ledgerURL, api: client, logger: logger)
+            session.checkEventTypes = false
+            return try await session.retry(run: run, conflicts: conflicts, stop: trap.stop, onProgress: { progress.update($0) })
         }
-        progress.finish()
-        await client.shutdown()
         if result.reopened == 0 {
             Terminal.out("Nothing to retry: run \(result.0.info.id) has no failed\(conflicts ? " or conflict" : "") rows.")
         }

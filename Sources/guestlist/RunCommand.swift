@@ -54,27 +54,14 @@ struct RunCommand: AsyncParsableCommand {
         if dryRun {
             throw ExitCode(try DryRun.run(file: file, ledgerURL: ledgerURL))
         }
-        let key = try api.apiKey()
-        let logger = Logger.cli("guestlist.run")
         let progress = ProgressPrinter(enabled: !quiet)
         let trap = SignalTrap()
-        let client = JicooClient(
-            baseURL: api.resolvedBaseURL, apiKey: key, connectTimeout: file.limits.connectTimeout,
-            requestTimeout: file.limits.requestTimeout, concurrency: file.limits.concurrency, logger: logger)
-        let session = RunSession(pipeline: file, ledgerURL: ledgerURL, api: client, logger: logger)
-        let outcome: RunOutcome
-        do {
-            outcome = try await session.run(
+        let outcome = try await api.withClient(limits: file.limits, label: "guestlist.run", progress: progress) { client, logger in
+            try await RunSession(pipeline: file, ledgerURL: ledgerURL, api: client, logger: logger).run(
                 stop: trap.stop, onReading: { progress.reading($0) },
                 onPrepared: { prepared, resumed in progress.prepared(prepared, resumed: resumed) },
                 onProgress: { progress.update($0) })
-        } catch {
-            progress.finish()
-            await client.shutdown()
-            throw error
         }
-        progress.finish()
-        await client.shutdown()
         Summary.print(outcome: outcome, ledgerURL: ledgerURL, pipelinePath: pipeline)
         throw ExitCode(outcome.exitCode)
     }
