@@ -32,7 +32,8 @@ enum LoadFixture {
 
     static func bodies(_ n: Int, offset: Int = 0) -> [String] {
         (0..<n).map { i in
-            #"{"email":"bench\#(i + offset)@example.com","eventTypeId":"mzgdPJVBb7RE","locale":"en","name":"Bench \#(i)","startedAt":"2030-06-01T01:00:00.000Z","timeZone":"Asia/Tokyo"}"#
+            // Ten start times, so that no slot reaches the event type's capacity (500) and 409s.
+            #"{"email":"bench\#(i + offset)@example.com","eventTypeId":"mzgdPJVBb7RE","locale":"en","name":"Bench \#(i)","startedAt":"2030-06-01T0\#(i % 10):00:00.000Z","timeZone":"Asia/Tokyo"}"#
         }
     }
 
@@ -43,7 +44,7 @@ enum LoadFixture {
         let rows = payloads.enumerated().map { i, body in
             LedgerRow(
                 row: i + 1, line: i + 2, status: i >= pendingFrom ? .pending : .created,
-                key: "mzgdPJVBb7RE|bench\(i)@example.com|2030-06-01T01:00:00.000Z", payload: body, name: "Bench \(i)",
+                key: "mzgdPJVBb7RE|bench\(i)@example.com|2030-06-01T0\(i % 10):00:00.000Z", payload: body, name: "Bench \(i)",
                 email: "bench\(i)@example.com", startedAt: "2030-06-01T01:00:00.000Z", timeZone: "Asia/Tokyo", original: [])
         }
         let run = try ledger.createRun(
@@ -66,7 +67,8 @@ enum LoadFixture {
             let end = try await Loader(limits: limits, api: client, logger: Logger(label: "bench")).load(run: run, ledger: ledger, stop: StopSignal())
             benchmark.stopMeasurement()
             await client.shutdown()
-            precondition(end == .finished && (try ledger.counts(run: run).created) == n)
+            let created = try ledger.counts(run: run).created
+            precondition(end == .finished && created == n, "ended \(end) with \(created) of \(n) created")
         }
     }
 

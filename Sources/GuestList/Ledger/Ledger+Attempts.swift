@@ -56,7 +56,22 @@ extension Ledger {
     /// Records that attempts are about to start, and commits, before any of their requests leave:
     /// this is what lets a crash be told apart from "never sent".
     public func beginAttempts(run: Int, rows: [Int], at time: Double) throws(GuestListError) -> [Int64] {
-        try db.transaction { () throws(GuestListError) -> [Int64] in
+        try commit(run: run, results: [], starting: rows, at: time)
+    }
+
+    /// Records finished attempts and settled rows in one transaction (group commit).
+    public func record(run: Int, results: [AttemptResult]) throws(GuestListError) {
+        guard !results.isEmpty else { return }
+        _ = try commit(run: run, results: results, starting: [], at: 0)
+    }
+
+    /// One group commit of the loader: the outcomes that came back since the last one, and the attempts
+    /// about to start. It returns only after the commit, so the new attempts are durable before their
+    /// requests leave.
+    public func commit(run: Int, results: [AttemptResult], starting rows: [Int], at time: Double) throws(GuestListError) -> [Int64] {
+        guard !results.isEmpty || !rows.isEmpty else { return [] }
+        return try db.transaction { () throws(GuestListError) -> [Int64] in
+            try write(run: run, results: results)
             let s = try db.statement("INSERT INTO attempts (run_id, row, started_at) VALUES (?, ?, ?)")
             var ids: [Int64] = []
             for row in rows {
@@ -68,35 +83,32 @@ extension Ledger {
         }
     }
 
-    /// Records finished attempts and settled rows in one transaction (group commit).
-    public func record(run: Int, results: [AttemptResult]) throws(GuestListError) {
+    private func write(run: Int, results: [AttemptResult]) throws(GuestListError) {
         guard !results.isEmpty else { return }
-        try db.transaction { () throws(GuestListError) in
-            let attempt = try db.statement(
-                "UPDATE attempts SET finished_at = ?, http_status = ?, latency_ms = ?, error = ? WHERE id = ?")
-            let settle = try db.statement(
-                "UPDATE rows SET status = ?, http_status = ?, booking_uid = ?, error = ? WHERE run_id = ? AND row = ?")
-            let stay = try db.statement(
-                "UPDATE rows SET http_status = COALESCE(?, http_status), error = ?, transient_attempts = transient_attempts + ?, was_uncertain = (was_uncertain OR ?) WHERE run_id = ? AND row = ?")
-            let booked = try db.statement(
-                "INSERT OR IGNORE INTO booked (booking_key, booking_uid, run_id, row, booked_at) VALUES (?, ?, ?, ?, ?)")
-            for r in results {
-                if r.attemptID > 0 {
-                    attempt.reset()
-                    let error = r.uncertain ? "uncertain: \(r.error ?? "no answer")" : r.error
-                    try attempt.bind(r.finishedAt, r.httpStatus, r.latencyMilliseconds, error, Int(r.attemptID)).run()
+        let attempt = try db.statement(
+            "UPDATE attempts SET finished_at = ?, http_status = ?, latency_ms = ?, error = ? WHERE id = ?")
+        let settle = try db.statement(
+            "UPDATE rows SET status = ?, http_status = ?, booking_uid = ?, error = ? WHERE run_id = ? AND row = ?")
+        let stay = try db.statement(
+            "UPDATE rows SET http_status = COALESCE(?, http_status), error = ?, transient_attempts = transient_attempts + ?, was_uncertain = (was_uncertain OR ?) WHERE run_id = ? AND row = ?")
+        let booked = try db.statement(
+            "INSERT OR IGNORE INTO booked (booking_key, booking_uid, run_id, row, booked_at) VALUES (?, ?, ?, ?, ?)")
+        for r in results {
+            if r.attemptID > 0 {
+                attempt.reset()
+                let error = r.uncertain ? "uncertain: \(r.error ?? "no answer")" : r.error
+                try attempt.bind(r.finishedAt, r.httpStatus, r.latencyMilliseconds, error, Int(r.attemptID)).run()
+            }
+            if let status = r.status {
+                settle.reset()
+                try settle.bind(status.rawValue, r.httpStatus, r.bookingUid, r.error, run, r.row).run()
+                if status == .created, let key = r.key, let uid = r.bookingUid {
+                    booked.reset()
+                    try booked.bind(key, uid, run, r.row, Timestamp.now()).run()
                 }
-                if let status = r.status {
-                    settle.reset()
-                    try settle.bind(status.rawValue, r.httpStatus, r.bookingUid, r.error, run, r.row).run()
-                    if status == .created, let key = r.key, let uid = r.bookingUid {
-                        booked.reset()
-                        try booked.bind(key, uid, run, r.row, Timestamp.now()).run()
-                    }
-                } else {
-                    stay.reset()
-                    try stay.bind(r.httpStatus, r.error, r.transient ? 1 : 0, r.uncertain, run, r.row).run()
-                }
+            } else {
+                stay.reset()
+                try stay.bind(r.httpStatus, r.error, r.transient ? 1 : 0, r.uncertain, run, r.row).run()
             }
         }
     }

@@ -12,6 +12,10 @@ public struct Loader {
     public var logger: Logger
     /// Seconds the in-flight requests get after a stop before they are abandoned (left uncertain).
     public var gracePeriod: Double = 5
+    /// Look each row's key up in the ledger before sending it. Only `retry` needs this: an old run's row
+    /// may have been booked by a later run since. A run's own pending rows were checked when it began, and
+    /// the ledger lock keeps anyone else from booking them meanwhile.
+    public var checkBooked = false
 
     public init(limits: PipelineFile.Limits, api: any BookingAPI, logger: Logger) {
         self.limits = limits
@@ -45,7 +49,7 @@ public struct Loader {
         let grace = gracePeriod
         let logger = self.logger
 
-        let outcome = await withTaskGroup(of: Event.self) { group -> Result<LoadEnd, GuestListError> in
+        let outcome = await withTaskGroup(of: Void.self) { group -> Result<LoadEnd, GuestListError> in
             defer { group.cancelAll() }
             do throws(GuestListError) {
                 return .success(
@@ -61,13 +65,14 @@ public struct Loader {
 
     /// The coordinator's loop: start what the limiter allows, record what came back, wait for the next event.
     private func drive(
-        group: inout TaskGroup<Event>, state: inout LoaderState, run: Int, ledger: Ledger, stop: StopSignal,
+        group: inout TaskGroup<Void>, state: inout LoaderState, run: Int, ledger: Ledger, stop: StopSignal,
         reconciler: Reconciler, grace: Double, logger: Logger, onProgress: @Sendable (LoadProgress) -> Void
     ) async throws(GuestListError) -> LoadEnd {
         let api = self.api
+        let mailbox = EventMailbox<Event>()
         group.addTask {
             await stop.wait()
-            return Task.isCancelled ? .tick : .stop
+            if !Task.isCancelled { mailbox.post(.stop) }
         }
         var armedWake: Double?
         var graceArmed = false
@@ -78,7 +83,7 @@ public struct Loader {
             var sends: [PendingRow] = []
             while state.end == nil, state.inFlight < limits.concurrency, let next = state.nextReady() {
                 guard state.limiter.tryAcquire(now: now) else { state.putBack(next); break }
-                if !next.uncertain, let uid = try ledger.bookedUid(key: next.key) {
+                if checkBooked, !next.uncertain, let uid = try ledger.bookedUid(key: next.key) {
                     // Booked through this ledger by another run since this one began (a retry of an old run, say).
                     try ledger.settleWithoutAttempt(run: run, row: next.row, status: .skipped, uid: uid, key: nil, message: nil)
                     state.settle(.skipped)
@@ -88,26 +93,24 @@ public struct Loader {
                 if next.uncertain {
                     let flight = Flight(row: next, attemptID: 0, startedAt: Date().timeIntervalSince1970)
                     group.addTask {
-                        guard let key = BookingKey(ledgerText: next.key) else { return .reconciled(flight, .success(nil)) }
+                        guard let key = BookingKey(ledgerText: next.key) else { return mailbox.post(.reconciled(flight, .success(nil))) }
                         do throws(GuestListError) {
-                            return .reconciled(flight, .success(try await reconciler.existingBooking(for: key)))
+                            mailbox.post(.reconciled(flight, .success(try await reconciler.existingBooking(for: key))))
                         } catch {
-                            return .reconciled(flight, .failure(error))
+                            mailbox.post(.reconciled(flight, .failure(error)))
                         }
                     }
                 } else {
                     sends.append(next)
                 }
             }
-            if !sends.isEmpty {
-                let wall = Date().timeIntervalSince1970
-                let ids = try ledger.beginAttempts(run: run, rows: sends.map(\.row), at: wall)
-                for (row, id) in zip(sends, ids) {
-                    let flight = Flight(row: row, attemptID: id, startedAt: wall)
-                    group.addTask { .answered(flight, await api.createBooking(json: row.payload)) }
-                }
+            // One group commit: what came back, and the attempts about to start (durable before they leave).
+            let wall = Date().timeIntervalSince1970
+            let ids = try ledger.commit(run: run, results: state.takeResults(), starting: sends.map(\.row), at: wall)
+            for (row, id) in zip(sends, ids) {
+                let flight = Flight(row: row, attemptID: id, startedAt: wall)
+                group.addTask { mailbox.post(.answered(flight, await api.createBooking(json: row.payload))) }
             }
-            try ledger.record(run: run, results: state.takeResults())
             onProgress(state.progress)
 
             if state.inFlight == 0 && (state.end != nil || state.isDrained) { break }
@@ -118,33 +121,34 @@ public struct Loader {
                 group.addTask {
                     let delay = max(0, wake - Self.monotonic())
                     try? await Task.sleep(nanoseconds: UInt64(delay * 1e9))
-                    return .tick
+                    mailbox.post(.tick)
                 }
             }
             if state.end != nil, !graceArmed {
                 graceArmed = true
                 group.addTask {
                     try? await Task.sleep(nanoseconds: UInt64(grace * 1e9))
-                    return .graceOver
+                    mailbox.post(.graceOver)
                 }
             }
-            guard let event = await group.next() else { break }
-            switch event {
-            case .tick:
-                if let armed = armedWake, Self.monotonic() >= armed - 0.0005 { armedWake = nil }
-            case .stop:
-                if state.end == nil { state.end = .interrupted }
-                logger.info("stop requested: no new request starts")
-            case .graceOver:
-                if state.end != nil {
-                    logger.warning("in-flight requests abandoned after the grace period; they stay uncertain")
-                    try ledger.record(run: run, results: state.takeResults())
-                    return state.end ?? .interrupted
+            for event in await mailbox.take() {
+                switch event {
+                case .tick:
+                    if let armed = armedWake, Self.monotonic() >= armed - 0.0005 { armedWake = nil }
+                case .stop:
+                    if state.end == nil { state.end = .interrupted }
+                    logger.info("stop requested: no new request starts")
+                case .graceOver:
+                    if state.end != nil {
+                        logger.warning("in-flight requests abandoned after the grace period; they stay uncertain")
+                        try ledger.record(run: run, results: state.takeResults())
+                        return state.end ?? .interrupted
+                    }
+                case .answered(let flight, let answer):
+                    state.handle(answer: answer, flight: flight, now: Self.monotonic())
+                case .reconciled(let flight, let result):
+                    state.handle(reconciliation: result, flight: flight, now: Self.monotonic())
                 }
-            case .answered(let flight, let answer):
-                state.handle(answer: answer, flight: flight, now: Self.monotonic())
-            case .reconciled(let flight, let result):
-                state.handle(reconciliation: result, flight: flight, now: Self.monotonic())
             }
         }
         try ledger.record(run: run, results: state.takeResults())

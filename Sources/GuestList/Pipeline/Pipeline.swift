@@ -135,7 +135,7 @@ public struct Pipeline: Sendable {
                     .source,
                     "\(file.url.path): column `\(column)` (mapped to `\(field)`) is not in the header of \(file.source.url.path) (line 1); the header has: \(columns.map { "`\($0)`" }.joined(separator: ", ")).",
                     location: SourceLocation(file: file.source.url.path, line: 1, field: field),
-                    hint: near.map { "did you mean `\($0)`?" })
+                    hint: near.map { "did you mean `\($0)`?" } ?? "Map the field to one of the header's columns, or remove it from `columns`.")
             }
             indices.append((field, index))
         }

@@ -28,7 +28,8 @@ extension PipelineFile {
         } catch let error as YamlError {
             throw GuestListError(
                 .pipeline, "Pipeline file \(path) is not valid YAML: \(yamlProblem(error)).",
-                location: SourceLocation(file: path, line: yamlLine(error)))
+                location: SourceLocation(file: path, line: yamlLine(error)),
+                hint: "Check the indentation and the quoting on that line; values with `:` or `#` need quotes.")
         } catch {
             throw GuestListError(.pipeline, "Pipeline file \(path) is not valid YAML.", location: SourceLocation(file: path))
         }

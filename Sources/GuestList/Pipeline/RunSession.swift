@@ -111,7 +111,8 @@ public struct RunSession {
                     return try outcome(ledger: ledger, runID: runID, end: e, resumed: resumed, prepared: prepared, started: started)
                 }
             }
-            let loader = Loader(limits: pipeline.limits, api: api, logger: logger)
+            var loader = Loader(limits: pipeline.limits, api: api, logger: logger)
+            loader.checkBooked = prepared == nil
             end = try await loader.load(run: runID, ledger: ledger, stop: stop, onProgress: onProgress)
         }
         try ledger.finishIfDone(run: runID)
