@@ -24,7 +24,8 @@ public struct Loader {
     }
 
     enum Event: Sendable {
-        case answered(Flight, APIAnswer)
+        /// The answer, already classified in the request's own task (off the coordinator).
+        case answered(Flight, APIAnswer, SendOutcome)
         case reconciled(Flight, Result<String?, GuestListError>)
         case tick
         case stop
@@ -109,7 +110,10 @@ public struct Loader {
             let ids = try ledger.commit(run: run, results: state.takeResults(), starting: sends.map(\.row), at: wall)
             for (row, id) in zip(sends, ids) {
                 let flight = Flight(row: row, attemptID: id, startedAt: wall)
-                group.addTask { mailbox.post(.answered(flight, await api.createBooking(json: row.payload))) }
+                group.addTask {
+                    let answer = await api.createBooking(json: row.payload)
+                    mailbox.post(.answered(flight, answer, SendOutcome(answer)))
+                }
             }
             onProgress(state.progress)
 
@@ -144,8 +148,8 @@ public struct Loader {
                         try ledger.record(run: run, results: state.takeResults())
                         return state.end ?? .interrupted
                     }
-                case .answered(let flight, let answer):
-                    state.handle(answer: answer, flight: flight, now: Self.monotonic())
+                case .answered(let flight, let answer, let outcome):
+                    state.handle(answer: answer, outcome: outcome, flight: flight, now: Self.monotonic())
                 case .reconciled(let flight, let result):
                     state.handle(reconciliation: result, flight: flight, now: Self.monotonic())
                 }

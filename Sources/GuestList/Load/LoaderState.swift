@@ -79,11 +79,11 @@ struct LoaderState {
     }
 
     /// What an answer to `flight` means (SPEC §1 and §4).
-    mutating func handle(answer: APIAnswer, flight: Loader.Flight, now: Double) {
+    mutating func handle(answer: APIAnswer, outcome: SendOutcome? = nil, flight: Loader.Flight, now: Double) {
         inFlight -= 1
         var row = flight.row
         if answer.status != nil { consecutiveUnreachable = 0 }
-        switch SendOutcome(answer) {
+        switch outcome ?? SendOutcome(answer) {
         case .created(let uid):
             consecutiveThrottles = 0
             limiter.succeeded()
