@@ -52,18 +52,10 @@ struct DemoCommand: AsyncParsableCommand {
                 baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, connectTimeout: 5, requestTimeout: 10,
                 concurrency: file.limits.concurrency, logger: logger)
             let progress = ProgressPrinter(enabled: !quiet)
-            let session = RunSession(pipeline: file, ledgerURL: ledgerURL, api: client, logger: logger)
-            do {
-                let outcome = try await session.run(
+            return try await withScopedClient(client, progress: progress) { client in
+                try await RunSession(pipeline: file, ledgerURL: ledgerURL, api: client, logger: logger).run(
                     stop: SignalTrap().stop, onPrepared: { p, r in progress.prepared(p, resumed: r) },
                     onProgress: { progress.update($0) })
-                progress.finish()
-                await client.shutdown()
-                return outcome
-            } catch {
-                progress.finish()
-                await client.shutdown()
-                throw error
             }
         }
         let ledger = try Ledger.openExisting(url: ledgerURL)

@@ -47,27 +47,32 @@ struct APIOptions: ParsableArguments {
 }
 
 extension APIOptions {
-    /// Opens a client for `limits`, runs `body` with it, and shuts the client and the progress display down
-    /// on every path (AsyncHTTPClient must be shut down before it is released).
+    /// Opens a client for `limits` with the key and base URL from the environment, and runs `body` with it
+    /// (see `withScopedClient`).
     func withClient<T>(
         limits: PipelineFile.Limits, label: String, progress: ProgressPrinter,
         _ body: (JicooClient, Logger) async throws -> T
     ) async throws -> T {
-        let key = try apiKey()
         let logger = Logger.cli(label)
         let client = JicooClient(
-            baseURL: resolvedBaseURL, apiKey: key, connectTimeout: limits.connectTimeout,
+            baseURL: resolvedBaseURL, apiKey: try apiKey(), connectTimeout: limits.connectTimeout,
             requestTimeout: limits.requestTimeout, concurrency: limits.concurrency, logger: logger)
-        do {
-            let result = try await body(client, logger)
-            progress.finish()
-            await client.shutdown()
-            return result
-        } catch {
-            progress.finish()
-            await client.shutdown()
-            throw error
-        }
+        return try await withScopedClient(client, progress: progress) { try await body($0, logger) }
+    }
+}
+
+/// Runs `body` with `client`, then closes the progress display and shuts the client down on every path
+/// (AsyncHTTPClient must be shut down before it is released).
+func withScopedClient<T>(_ client: JicooClient, progress: ProgressPrinter, _ body: (JicooClient) async throws -> T) async throws -> T {
+    do {
+        let result = try await body(client)
+        progress.finish()
+        await client.shutdown()
+        return result
+    } catch {
+        progress.finish()
+        await client.shutdown()
+        throw error
     }
 }
 

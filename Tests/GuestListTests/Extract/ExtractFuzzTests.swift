@@ -7,18 +7,6 @@ import Testing
 /// row and line must be sane (rows 1, 2, 3…; lines rising and within the file).
 @Suite("Extract fuzzing", .timeLimit(.minutes(1)))
 struct ExtractFuzzTests {
-    /// A small deterministic generator (SplitMix64), so that a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let csvFixtures = [
         "excel-windows.csv", "excel-mac-cr.csv", "google-sheets.csv", "numbers-semicolon.csv",
         "excel-unicode-text.txt", "utf16be.csv", "excel-japanese-sjis.csv", "ragged.csv", "unterminated.csv",
@@ -28,14 +16,14 @@ struct ExtractFuzzTests {
     /// Bytes that matter to the parsers, weighted into random inputs.
     static let interesting: [UInt8] = Array(",;\t\"\r\n <>/&;!?=x".utf8) + [0x00, 0x81, 0xFF, 0xFE, 0xEF, 0xBB, 0xBF, 0xE3, 0x82]
 
-    static func randomBytes(_ rng: inout SplitMix) -> [UInt8] {
+    static func randomBytes(_ rng: inout SeededRandom) -> [UInt8] {
         let count = Int.random(in: 0...300, using: &rng)
         return (0..<count).map { _ in
             Bool.random(using: &rng) ? interesting.randomElement(using: &rng)! : UInt8.random(in: 0...255, using: &rng)
         }
     }
 
-    static func mutate(_ input: [UInt8], _ rng: inout SplitMix) -> [UInt8] {
+    static func mutate(_ input: [UInt8], _ rng: inout SeededRandom) -> [UInt8] {
         var bytes = input
         for _ in 0..<Int.random(in: 1...6, using: &rng) {
             let at = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &rng)
@@ -79,7 +67,7 @@ struct ExtractFuzzTests {
 
     @Test("CSV: random bytes and mutated fixtures")
     func csv() throws {
-        var rng = SplitMix(state: 20_261_128)
+        var rng = SeededRandom(seed: 20_261_128)
         let fixtures = try Self.csvFixtures.map { [UInt8](try Data(contentsOf: ExtractFixtures.url($0))) }
         let url = ExtractFixtures.temporaryFile([])
         defer { try? FileManager.default.removeItem(at: url) }
@@ -111,7 +99,7 @@ struct ExtractFuzzTests {
 
     @Test("XML: random bytes and mutated fixtures")
     func xml() throws {
-        var rng = SplitMix(state: 1_128)
+        var rng = SeededRandom(seed: 1_128)
         let fixtures = try Self.xmlFixtures.map { [UInt8](try Data(contentsOf: ExtractFixtures.url($0))) }
         let url = ExtractFixtures.temporaryFile([], suffix: ".xml")
         defer { try? FileManager.default.removeItem(at: url) }
