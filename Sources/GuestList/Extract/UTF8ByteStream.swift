@@ -51,7 +51,7 @@ final class UTF8ByteStream {
         self.fileOffset = encoding.bomLength
         raw = .allocate(byteCount: encoding.kind == .utf8 ? 0 : chunkSize, alignment: 8)
         guard lseek(fd, off_t(encoding.bomLength), SEEK_SET) >= 0 else {
-            raw.deallocate()
+            // Every stored property is set, so a throw here runs deinit, which frees `raw`.
             throw GuestListError(
                 .source, "could not read \(path): \(String(cString: strerror(errno)))", location: SourceLocation(file: path))
         }
@@ -59,7 +59,6 @@ final class UTF8ByteStream {
             let name = encoding.kind == .shiftJIS ? "CP932" : (encoding.kind == .utf16LE ? "UTF-16LE" : "UTF-16BE")
             let cd = iconv_open("UTF-8", name)
             if cd == iconv_t(bitPattern: -1) {
-                raw.deallocate()
                 throw GuestListError(
                     .source, "cannot read \(path): this system cannot convert \(encoding.kind.rawValue) text (iconv has no \(name))",
                     location: SourceLocation(file: path))

@@ -56,7 +56,8 @@ final class XMLRecordParser {
             xmlCreatePushParserCtxt(sax, Unmanaged.passUnretained(self).toOpaque(), nil, 0, path)
         }
         guard let context else {
-            close(fd)
+            // Every stored property is set, so throwing runs deinit, which closes `fd` (closing it here too
+            // could close a descriptor number that another file has reused meanwhile).
             throw GuestListError(.source, "cannot start an XML parser for \(path)", location: SourceLocation(file: path))
         }
         // NONET: never fetch anything. No NOENT, DTDLOAD or DTDATTR: nothing is substituted or

@@ -11,24 +11,31 @@ final class LedgerLock {
     let path: String
 
     init(ledgerPath: String) throws(GuestListError) {
-        path = ledgerPath + ".lock"
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw GuestListError(.ledger, "The ledger lock \(path) could not be created: \(String(cString: strerror(errno))).", location: SourceLocation(file: path))
+        // Stored properties are set only once the lock is held: a class whose init throws after they are
+        // all set runs its deinit, which would close (and truncate) a descriptor number that another file
+        // may already reuse.
+        let lockPath = ledgerPath + ".lock"
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw GuestListError(
+                .ledger, "The ledger lock \(lockPath) could not be created: \(String(cString: strerror(errno))).",
+                location: SourceLocation(file: lockPath))
         }
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             var buffer = [UInt8](repeating: 0, count: 64)
-            let n = pread(fd, &buffer, 63, 0)
+            let n = pread(descriptor, &buffer, 63, 0)
             let holder = n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "?"
-            close(fd)
+            close(descriptor)
             throw GuestListError(
                 .ledgerInUse, "The ledger \(ledgerPath) is in use by another guestlist process (pid \(holder)).",
                 location: SourceLocation(file: ledgerPath),
                 hint: "Wait for that run to finish, or stop it with Ctrl-C; it is safe to run again afterwards.")
         }
         let pid = "\(getpid())\n"
-        _ = ftruncate(fd, 0)
-        _ = pid.withCString { pwrite(fd, $0, strlen($0), 0) }
+        _ = ftruncate(descriptor, 0)
+        _ = pid.withCString { pwrite(descriptor, $0, strlen($0), 0) }
+        fd = descriptor
+        path = lockPath
     }
 
     deinit {
