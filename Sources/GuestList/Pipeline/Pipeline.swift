@@ -42,9 +42,10 @@ public struct Pipeline: Sendable {
             var fields: [String: String] = [:]
             for (field, index) in mapping where index < record.values.count {
                 let value = record.values[index]
-                if !value.isEmpty { fields[field, default: ""] = value }
+                if !value.isEmpty { fields[field] = value }
             }
-            for (field, value) in file.defaults where (fields[field] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            // A default fills a field the row leaves blank; checked without building a trimmed copy per row.
+            for (field, value) in file.defaults where fields[field]?.allSatisfy(\.isWhitespace) ?? true {
                 fields[field] = value
             }
             let display = Self.display(fields)
