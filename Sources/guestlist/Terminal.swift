@@ -31,7 +31,7 @@ enum Terminal {
         }
         if !message.isEmpty { err(message) }
         // argument-parser's usage errors exit 64; SPEC §5 says a usage error exits 2.
-        return code == .validationFailure ? 2 : (code.rawValue == 0 ? 0 : 2)
+        return 2
     }
 
     static func exitCode(for code: GuestListError.Code) -> Int32 {
