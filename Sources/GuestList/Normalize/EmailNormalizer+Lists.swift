@@ -77,39 +77,66 @@ extension EmailNormalizer {
     /// Real domains one keystroke from a common one; never flagged.
     static let knownNeighbours: Set<String> = ["email.com", "ymail.com", "gmx.com", "mail.com", "live.co.uk", "outlook.co.jp"]
 
-    /// `commonDomains` as bytes, for the per-row comparison.
-    private static let commonDomainBytes: [[UInt8]] = commonDomains.map { Array($0.utf8) }
-    /// Which of 64 byte classes each common domain contains. One edit changes at most two classes,
-    /// so most domains are ruled out by a popcount before any byte comparison.
-    private static let commonDomainMasks: [UInt64] = commonDomainBytes.map { $0.withUnsafeBufferPointer(mask) }
+    /// `commonDomains` laid out for the per-row check: their bytes end to end, where each starts,
+    /// and which of 64 byte classes each contains. One edit changes at most two classes, so most
+    /// domains are ruled out by a length check and a popcount before any byte comparison.
+    private struct DomainTable: Sendable {
+        let bytes: [UInt8]
+        let starts: [Int]
+        let masks: [UInt64]
 
-    private static func mask(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var mask: UInt64 = 0
-        for byte in bytes { mask |= 1 << UInt64(byte & 63) }
-        return mask
+        init(_ domains: [String]) {
+            var bytes: [UInt8] = [], starts = [0], masks: [UInt64] = []
+            for domain in domains {
+                bytes += domain.utf8
+                starts.append(bytes.count)
+                masks.append(domain.utf8.reduce(0) { $0 | EmailNormalizer.classBit($1) })
+            }
+            (self.bytes, self.starts, self.masks) = (bytes, starts, masks)
+        }
+
+        /// The index of the common domain `domain` is one edit away from; nil when it is one of
+        /// them or near none.
+        func nearMiss(_ domain: UnsafeBufferPointer<UInt8>) -> Int? {
+            var mask: UInt64 = 0
+            for byte in domain { mask |= EmailNormalizer.classBit(byte) }
+            let count = domain.count
+            return bytes.withUnsafeBufferPointer { all in
+                starts.withUnsafeBufferPointer { starts in
+                    masks.withUnsafeBufferPointer { masks -> Int? in
+                        var match: Int?
+                        for index in 0..<masks.count {
+                            let start = starts[index], length = starts[index + 1] &- start
+                            guard length &- count <= 1, count &- length <= 1 else { continue }
+                            var differing = mask ^ masks[index]
+                            differing &= differing &- 1
+                            differing &= differing &- 1   // nonzero when more than two classes differ
+                            guard differing == 0 else { continue }
+                            let candidate = UnsafeBufferPointer(rebasing: all[start..<(start + length)])
+                            if candidate.elementsEqual(domain) { return nil }
+                            if match == nil, EmailNormalizer.oneEditApart(domain, candidate) { match = index }
+                        }
+                        return match
+                    }
+                }
+            }
+        }
     }
+
+    private static let domainTable = DomainTable(commonDomains)
+
+    @inline(__always)
+    static func classBit(_ byte: UInt8) -> UInt64 { 1 << UInt64(byte & 63) }
 
     /// A warning when the domain of a normalized `email` is one typo (a wrong, missing, extra or
     /// swapped character) away from a common domain, e.g. `gmial.com`. The row is still sent.
     public func typoWarning(for email: String) -> String? {
-        var copy = email
-        let match: Int? = copy.withUTF8 { bytes in
+        let table = Self.domainTable
+        let near: Int?? = email.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return nil }
-            let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
-            var match: Int?
-            let mask = Self.mask(domain)
-            for (index, candidate) in Self.commonDomainBytes.enumerated()
-            where abs(candidate.count - domain.count) <= 1 && (mask ^ Self.commonDomainMasks[index]).nonzeroBitCount <= 2 {
-                let verdict = candidate.withUnsafeBufferPointer { c -> Int in
-                    if c.elementsEqual(domain) { return 0 }
-                    return Self.oneEditApart(domain, c) ? 1 : 2
-                }
-                if verdict == 0 { return nil }
-                if verdict == 1, match == nil { match = index }
-            }
-            return match
+            return table.nearMiss(UnsafeBufferPointer(rebasing: bytes[(at + 1)...]))
         }
-        guard let match else { return nil }
+        guard let near, let match = near else { return nil }
         let domain = String(email[email.index(after: email.lastIndex(of: "@")!)...])
         if Self.knownNeighbours.contains(domain) { return nil }
         return "Email \(email) may have a typo in its domain: did you mean \(Self.commonDomains[match])? It is sent as written."

@@ -17,27 +17,32 @@ public struct EmailNormalizer: Sendable {
         var text = TextNormalizer.trim(raw)
         if !TextNormalizer.isASCII(text) { text = TextNormalizer.trim(Self.foldWidth(text)) }
         if text.isEmpty { return .failure(NormalizationFailure("The email address is missing.")) }
-        if let open = text.lastIndex(of: "<") {
-            guard text.hasSuffix(">") else {
+        // Searched as bytes, not Characters: grapheme breaking costs more than the rest of the row.
+        if let open = text.utf8.lastIndex(of: UInt8(ascii: "<")) {
+            guard text.utf8.last == UInt8(ascii: ">") else {
                 return .failure(NormalizationFailure("Email \(TextNormalizer.fullyTrimmed(raw)) opens a < but never closes it with >."))
             }
-            text = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
-
-            text = TextNormalizer.trim(text)
+            text = TextNormalizer.trim(String(text[text.utf8.index(after: open)..<text.utf8.index(before: text.endIndex)]))
         }
-        if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\""), !text.dropFirst().dropLast().contains("\"") {
-            text = String(text.dropFirst().dropLast())
+        let utf8 = text.utf8
+        if utf8.count >= 2, utf8.first == UInt8(ascii: "\""), utf8.last == UInt8(ascii: "\""),
+           !utf8.dropFirst().dropLast().contains(UInt8(ascii: "\"")) {
+            text = String(text[utf8.index(after: utf8.startIndex)..<utf8.index(before: utf8.endIndex)])
         }
         if text.utf8.count >= 7, text.utf8.prefix(7).elementsEqual("mailto:".utf8, by: { $0 | 0x20 == $1 }) {
-            text = String(text.dropFirst(7))
-            if let query = text.firstIndex(of: "?") { text = String(text[..<query]) }
+            text = String(text[text.utf8.index(text.startIndex, offsetBy: 7)...])
+            if let query = text.utf8.firstIndex(of: UInt8(ascii: "?")) { text = String(text[..<query]) }
         }
-        guard let at = text.lastIndex(of: "@") else {
+        guard let at = text.utf8.lastIndex(of: UInt8(ascii: "@")) else {
             return .failure(NormalizationFailure("Email \(TextNormalizer.fullyTrimmed(raw)) has no @; write it like name@example.com."))
         }
-        let local = String(text[..<at])
-        var domain = text[text.index(after: at)...].lowercased()
-        if domain.unicodeScalars.contains(where: { !$0.isASCII }) {
+        let local = text[..<at]
+        let rawDomain = text[text.utf8.index(after: at)...]
+        var domain: String
+        if TextNormalizer.isASCII(rawDomain) {
+            domain = Self.asciiLowercased(rawDomain)
+        } else {
+            domain = rawDomain.lowercased()
             guard let encoded = Self.idna(domain) else {
                 return .failure(NormalizationFailure("Email \(TextNormalizer.fullyTrimmed(raw)) has a domain that cannot be written as an internationalized domain name."))
             }
@@ -49,42 +54,100 @@ public struct EmailNormalizer: Sendable {
     }
 
     /// A clean ASCII address (no spaces, brackets, colons or upper-case domain) is checked and
-    /// returned unchanged; anything else goes the long way.
+    /// returned unchanged, in one pass over its bytes; anything else goes the long way.
     private func fastPath(_ raw: String) -> Result<String, NormalizationFailure>? {
         if raw.isEmpty { return nil }
-        var copy = raw
-        let verdict: Verdict? = copy.withUTF8 { bytes in
-            var sawAt = false
-            for byte in bytes {
-                if byte >= 0x80 || byte <= 0x20 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ":")
-                    || byte == UInt8(ascii: "\"") { return nil }
-                if byte == UInt8(ascii: "@") { sawAt = true } else if sawAt, byte >= 0x41, byte <= 0x5A { return nil }
-            }
-            return Self.verdict(bytes)
-        }
-        guard let verdict else { return nil }
+        let verdict: Verdict?? = raw.utf8.withContiguousStorageIfAvailable(Self.fastVerdict)
+        guard let verdict, let verdict else { return nil }
         if let failure = verdict.failure(shown: raw) { return .failure(failure) }
         return .success(raw)
     }
 
-    /// NFKC, with a fast path for the common case of full-width ASCII (`ｊｏｈｎ＠…`), which NFKC maps
-    /// by subtracting 0xFEE0, the ideographic space, and the ideographic full stops.
+    /// The verdict on an address that needs no cleaning, or nil when it does.
+    ///
+    /// One pass for the common case — atext before the only `@`, lower-case labels after it — and the
+    /// general two-pass check for anything else, so both always agree.
+    private static func fastVerdict(_ bytes: UnsafeBufferPointer<UInt8>) -> Verdict? {
+        let count = bytes.count
+        var at = count - 1
+        while at >= 0, bytes[at] != UInt8(ascii: "@") { at -= 1 }
+        guard at > 0, at < count - 1, at <= 64, count <= 255 else { return checkedVerdict(bytes) }
+        for i in 0..<at where !isLocalByte(bytes[i]) { return checkedVerdict(bytes) }
+        var labelLength = 0
+        var labels = 1
+        var previous = UInt8(ascii: ".")
+        for i in (at + 1)..<count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: ".") {
+                if labelLength == 0 || previous == UInt8(ascii: "-") { return checkedVerdict(bytes) }
+                labels += 1
+                labelLength = 0
+            } else if inSet(byte, low: 0x03FF_0000_0000_0000, high: 0x07FF_FFFE_0000_0000) || (byte == UInt8(ascii: "-") && labelLength > 0) {
+                labelLength += 1   // a lower-case letter, a digit or an inner hyphen
+                if labelLength > 63 { return checkedVerdict(bytes) }
+            } else {
+                return checkedVerdict(bytes)
+            }
+            previous = byte
+        }
+        if labelLength == 0 || previous == UInt8(ascii: "-") || labels < 2 { return checkedVerdict(bytes) }
+        return .valid
+    }
+
+    /// `fastVerdict` for addresses off its common path: nil when the address needs cleaning first.
+    private static func checkedVerdict(_ bytes: UnsafeBufferPointer<UInt8>) -> Verdict? {
+        var sawAt = false
+        for byte in bytes {
+            // Bytes that send an address the long way: non-ASCII, space and controls, `<`, `:`, `"`.
+            if byte >= 0x80 || byte <= 0x20 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ":")
+                || byte == UInt8(ascii: "\"") { return nil }
+            if byte == UInt8(ascii: "@") { sawAt = true } else if sawAt, byte >= 0x41, byte <= 0x5A { return nil }
+        }
+        return verdict(bytes)
+    }
+
+    /// ASCII text with `A`–`Z` lower-cased, in one pass; other bytes are kept.
+    static func asciiLowercased(_ text: Substring) -> String {
+        let count = text.utf8.count
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var i = 0
+            for byte in text.utf8 {
+                buffer[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                i += 1
+            }
+            return count
+        }
+    }
+
+    /// NFKC, with a fast path for what addresses in sheets contain: full-width ASCII (`ｊｏｈｎ＠…`),
+    /// which NFKC maps by subtracting 0xFEE0, the ideographic space and full stops, and Latin letters
+    /// with diacritics (`bücher`), which NFKC leaves alone. Anything else is folded by Foundation.
     static func foldWidth(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var needsNFKC = false
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0..<0x80: scalars.append(scalar)
-            case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
-            case 0x3000: scalars.append(" ")
-            case 0x3002, 0xFF61: scalars.append(".")   // 。｡ ideographic full stops: UTS 46 maps them to "."
+            case 0..<0x80: bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+            case 0xFF01...0xFF5E: bytes.append(UInt8(truncatingIfNeeded: scalar.value - 0xFEE0))
+            case 0x3000: bytes.append(UInt8(ascii: " "))
+            case 0x3002, 0xFF61: bytes.append(UInt8(ascii: "."))   // 。｡ ideographic full stops: UTS 46 maps them to "."
             default:
-                scalars.append(scalar)
-                needsNFKC = true
+                bytes.append(contentsOf: UTF8.encode(scalar)!)
+                if !isNFKCStable(scalar) { needsNFKC = true }
             }
         }
-        let folded = String(scalars)
+        let folded = String(decoding: bytes, as: UTF8.self)
         return needsNFKC ? folded.precomposedStringWithCompatibilityMapping : folded
+    }
+
+    /// Latin-1 and Latin Extended-A letters that NFKC maps to themselves (precomposed letters with
+    /// diacritics; not the ligatures `Ĳ` `ĳ`, `Ŀ` `ŀ`, `ŉ` or the long s `ſ`, which it decomposes).
+    static func isNFKCStable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xC0...0xFF, 0x100...0x131, 0x134...0x13E, 0x141...0x148, 0x14A...0x17E: return true
+        default: return false
+        }
     }
 
     /// Encodes each non-ASCII label of a lower-cased, NFKC-folded domain as `xn--…`.
@@ -94,7 +157,8 @@ public struct EmailNormalizer: Sendable {
             if label.unicodeScalars.allSatisfy(\.isASCII) { labels.append(String(label)); continue }
             guard label.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil
                 || $0.properties.generalCategory == .nonspacingMark || $0 == "-" }),
-                  let encoded = Punycode.encode(String(label).precomposedStringWithCanonicalMapping) else { return nil }
+                  let encoded = Punycode.encode(TextNormalizer.isSurelyNFC(label) ? String(label) : String(label).precomposedStringWithCanonicalMapping)
+            else { return nil }
             labels.append("xn--" + encoded)
         }
         return labels.joined(separator: ".")
@@ -132,11 +196,11 @@ public struct EmailNormalizer: Sendable {
     }
 
     static func verdict(_ bytes: UnsafeBufferPointer<UInt8>) -> Verdict {
-        var at = -1
-        for i in stride(from: bytes.count - 1, through: 0, by: -1) where bytes[i] == UInt8(ascii: "@") { at = i; break }
+        var at = bytes.count - 1
+        while at >= 0, bytes[at] != UInt8(ascii: "@") { at -= 1 }
         if at < 0 { return .noAt }
         if at == 0 { return .emptyLocal }
-        for i in 0..<at where !localAllowed[Int(bytes[i])] { return .badLocalByte(bytes[i]) }
+        for i in 0..<at where !isLocalByte(bytes[i]) { return .badLocalByte(bytes[i]) }
         if at > 64 { return .localTooLong(at) }
         if bytes.count > 255 { return .tooLong(bytes.count) }
         if at == bytes.count - 1 { return .emptyDomain }
@@ -150,8 +214,7 @@ public struct EmailNormalizer: Sendable {
                 labels += 1
                 labelLength = 0
             } else {
-                let alnum = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-                guard alnum || (byte == UInt8(ascii: "-") && labelLength > 0) else { return .badDomain }
+                guard isAlphanumeric(byte) || (byte == UInt8(ascii: "-") && labelLength > 0) else { return .badDomain }
                 labelLength += 1
                 if labelLength > 63 { return .badDomain }
             }
@@ -161,11 +224,22 @@ public struct EmailNormalizer: Sendable {
         return labels < 2 ? .undotted : .valid
     }
 
-    /// atext of the HTML rule, plus the dot, as a lookup table by byte.
-    private static let localAllowed: [Bool] = (0..<256).map { byte in
-        switch byte {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
-        default: return byte < 0x80 && "!#$%&'*+-/=?^_`{|}~.".utf8.contains(UInt8(byte))
-        }
+    /// atext of the HTML rule plus the dot — letters, digits and ``!#$%&'*+-/=?^_`{|}~.`` — as a
+    /// 128-bit set: bit `b` of (low, high) is set when byte `b` is allowed.
+    @inline(__always)
+    static func isLocalByte(_ byte: UInt8) -> Bool {
+        inSet(byte, low: 0xA3FF_ECFA_0000_0000, high: 0x7FFF_FFFF_C7FF_FFFE)
+    }
+
+    /// ASCII letters and digits, as the same kind of set.
+    @inline(__always)
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        inSet(byte, low: 0x03FF_0000_0000_0000, high: 0x07FF_FFFE_07FF_FFFE)
+    }
+
+    @inline(__always)
+    static func inSet(_ byte: UInt8, low: UInt64, high: UInt64) -> Bool {
+        let word = byte < 64 ? low : byte < 128 ? high : 0
+        return word >> UInt64(byte & 63) & 1 != 0
     }
 }

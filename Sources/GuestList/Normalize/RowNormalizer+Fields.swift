@@ -2,7 +2,7 @@ import Foundation
 
 /// The optional fields: free text, enums spelled loosely, CC lists, answers, tracking and payment.
 extension RowNormalizer {
-    func fillOptionalFields(_ request: inout BookingRequest, raw: RawRow, fields: [String: String],
+    func fillOptionalFields(_ request: inout BookingRequest, raw: borrowing RawRow, fields: [String: String],
                             problems: inout [RowProblem]) {
         request.company = TextNormalizer.normalize(raw.company)
         request.textRemindCountryCode = TextNormalizer.normalize(raw.textRemindCountryCode)
@@ -12,7 +12,7 @@ extension RowNormalizer {
         request.locale = TextNormalizer.normalize(raw.locale).map(Self.locale)
         request.locationId = TextNormalizer.normalize(raw.locationId).map { Self.enumValue($0, in: BookingValidator.locationIds) }
 
-        if !TextNormalizer.trim(raw.ccEmails).isEmpty {
+        if !TextNormalizer.isBlank(raw.ccEmails) {
             let list = emails.normalizeList(raw.ccEmails, excluding: request.email.isEmpty ? nil : request.email)
             for (item, failure) in list.failures {
                 problems.append(RowProblem(field: "ccEmails", value: item, message: "CC: " + failure.message))
@@ -77,7 +77,7 @@ extension RowNormalizer {
     /// The API's spelling of an enum value written in any case, with spaces, hyphens or underscores
     /// (`Google Meet`, `in-person`); the text itself when it matches none.
     static func enumValue(_ text: String, in values: [String]) -> String {
-        if values.contains(text) { return text }
+        if BookingValidator.isOne(of: values, text) { return text }
         let key = text.lowercased().filter { $0 != " " && $0 != "-" && $0 != "_" }
         return values.first { $0.lowercased() == key } ?? text
     }

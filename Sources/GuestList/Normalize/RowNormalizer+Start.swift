@@ -6,9 +6,9 @@ extension RowNormalizer {
         var zone: String
     }
 
-    func startedAt(_ raw: RawRow, problems: inout [RowProblem], warnings: inout [RowProblem]) -> Start? {
+    func startedAt(_ raw: borrowing RawRow, problems: inout [RowProblem], warnings: inout [RowProblem]) -> Start? {
         var rules: ZoneRules?
-        if TextNormalizer.trim(raw.timeZone).isEmpty {
+        if TextNormalizer.isBlank(raw.timeZone) {
             problems.append(RowProblem(field: "timeZone", value: raw.timeZone,
                                        message: "The time zone is missing; give an IANA id such as Asia/Tokyo, or set timeZone in the pipeline's defaults."))
         } else {
@@ -20,11 +20,11 @@ extension RowNormalizer {
 
         let text: String
         let parsed: Result<ParsedDateTime, NormalizationFailure>
-        if !TextNormalizer.trim(raw.startedAt).isEmpty {
+        if !TextNormalizer.isBlank(raw.startedAt) {
             text = raw.startedAt
             parsed = dateTimes.parse(raw.startedAt)
-        } else if !TextNormalizer.trim(raw.startDate).isEmpty {
-            if TextNormalizer.trim(raw.startTime).isEmpty {
+        } else if !TextNormalizer.isBlank(raw.startDate) {
+            if TextNormalizer.isBlank(raw.startTime) {
                 text = raw.startDate
                 parsed = dateTimes.parse(raw.startDate)
             } else {

@@ -23,8 +23,9 @@ public struct RowNormalizer: Sendable {
         self.nowMilliseconds = Int64((options.now.timeIntervalSince1970 * 1_000).rounded(.down))
     }
 
-    /// The raw text of one row, gathered from `fields` in one pass.
-    struct RawRow {
+    /// The raw text of one row, gathered from `fields` in one pass. Not copyable: the stages borrow
+    /// it, so its fifteen strings are never copied (a copy is fifteen retains and releases per row).
+    struct RawRow: ~Copyable {
         var startedAt = "", startDate = "", startTime = "", timeZone = "", eventTypeId = "", email = "", name = ""
         var company = "", textRemindCountryCode = "", textRemindNumber = "", ccEmails = "", message = ""
         var locale = "", locationId = "", phoneNumber = ""
@@ -71,7 +72,7 @@ public struct RowNormalizer: Sendable {
         let eventTypeId = TextNormalizer.trim(raw.eventTypeId)
         let name = TextNormalizer.normalize(raw.name) ?? ""
         var email = ""
-        if TextNormalizer.trim(raw.email).isEmpty {
+        if TextNormalizer.isBlank(raw.email) {
             problems.append(RowProblem(field: "email", value: raw.email,
                                        message: "The email address is missing; every guest needs one."))
         } else {
@@ -90,11 +91,12 @@ public struct RowNormalizer: Sendable {
         var request = BookingRequest(startedAt: start?.startedAt ?? "", timeZone: start?.zone ?? "",
                                      eventTypeId: eventTypeId, email: email, name: name)
         fillOptionalFields(&request, raw: raw, fields: fields, problems: &problems)
+        let finished = request
 
         var produced: BookingValidator.Produced = []
         if !email.isEmpty { produced.insert(.email) }
         if start != nil { produced.formUnion([.startedAt, .timeZone]) }
-        for problem in validator.validate(request, produced: produced)
+        for problem in validator.validate(finished, produced: produced)
         where !problems.contains(where: { $0.field == problem.field || (start == nil && (problem.field == "startedAt" || problem.field == "timeZone")) }) {
             var located = problem
             if let original = fields[problem.field], problem.field != "ccEmails" || !problem.message.hasPrefix("CC:") {
@@ -102,14 +104,21 @@ public struct RowNormalizer: Sendable {
             }
             problems.append(located)
         }
-        if problems.isEmpty { return NormalizedRow(request: request, warnings: warnings) }
+        if problems.isEmpty { return NormalizedRow(request: finished, warnings: warnings) }
+        return invalidRow(finished, problems: problems, warnings: warnings, rawTimeZone: raw.timeZone)
+    }
+
+    /// An invalid row, with the fields that did normalize kept for the report.
+    @inline(never)
+    private func invalidRow(_ request: borrowing BookingRequest, problems: [RowProblem], warnings: [RowProblem],
+                            rawTimeZone: String) -> NormalizedRow {
         var partial: [String: String] = [:]
         let failed = Set(problems.map(\.field))
         for (field, value) in [("name", request.name), ("email", request.email), ("startedAt", request.startedAt),
                                ("timeZone", request.timeZone)] where !value.isEmpty && !failed.contains(field) {
             partial[field] = value
         }
-        if partial["timeZone"] == nil, !failed.contains("timeZone"), case .success(let id) = resolver.resolve(raw.timeZone) {
+        if partial["timeZone"] == nil, !failed.contains("timeZone"), case .success(let id) = resolver.resolve(rawTimeZone) {
             partial["timeZone"] = id
         }
         return NormalizedRow(request: nil, problems: problems, warnings: warnings, normalizedFields: partial)

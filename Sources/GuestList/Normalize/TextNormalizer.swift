@@ -5,9 +5,39 @@ import Foundation
 public enum TextNormalizer {
     /// The value to send, or nil when nothing is left.
     public static func normalize(_ raw: String) -> String? {
+        if raw.isEmpty { return nil }
+        if raw.utf8.withContiguousStorageIfAvailable(isTrimmedNFC) == true { return raw }
         let text = trim(raw)
         if text.isEmpty { return nil }
         return isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// True when `bytes` (not empty) neither start nor end with white space and are surely NFC:
+    /// ASCII, or ASCII mixed with CJK ideographs and kana (three-byte sequences led by E3–E9, other
+    /// than the combining sound marks U+3099 and U+309A). The common case, checked in one pass.
+    private static func isTrimmedNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        let first = bytes[0], last = bytes[count - 1]
+        guard first > 0x20, first != 0x7F, last > 0x20, last < 0x7F || last >= 0x80 && last < 0xC0 else { return false }
+        var i = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+        }
+        while i < count {
+            let byte = bytes[i]
+            if byte < 0x80 { i += 1; continue }
+            guard byte >= 0xE3, byte <= 0xE9, i + 2 < count else { return false }
+            if byte == 0xE3 {
+                // U+3000 (the ideographic space) is white space at either end.
+                if i == 0 || i + 3 == count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return false }
+                if bytes[i + 1] == 0x82, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x9A { return false }
+                // U+3100–U+33FF is not in the ranges `isSurelyNFC` trusts.
+                if bytes[i + 1] >= 0x84, bytes[i + 1] <= 0x8F { return false }
+            }
+            i += 3
+        }
+        return true
     }
 
     /// `raw` without leading and trailing white space; returns `raw` itself when there is none.
@@ -25,6 +55,17 @@ public enum TextNormalizer {
         return String(scalars[start...end])
     }
 
+    /// True when `raw` is empty or only white space; reads the bytes in place, without a copy.
+    public static func isBlank(_ raw: String) -> Bool {
+        if raw.isEmpty { return true }
+        let plain: Bool? = raw.utf8.withContiguousStorageIfAvailable { bytes in
+            let first = bytes[0], last = bytes[bytes.count - 1]
+            return first > 0x20 && first < 0x80 || last > 0x20 && last < 0x80
+        }
+        if plain == true { return false }
+        return raw.unicodeScalars.allSatisfy(isWhitespace)
+    }
+
     /// Unicode's White_Space property, spelled out: the property lookup is slow on a hot path.
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -34,7 +75,7 @@ public enum TextNormalizer {
     }
 
     /// True when `text` is all ASCII; reads eight bytes at a time.
-    public static func isASCII(_ text: String) -> Bool {
+    public static func isASCII(_ text: some StringProtocol) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes in
             var i = 0
             if let base = bytes.baseAddress {
@@ -59,7 +100,7 @@ public enum TextNormalizer {
 
     /// True when every scalar is in a range NFC never changes: below U+0300, hiragana and katakana
     /// without the combining sound marks, CJK ideographs, Hangul syllables, full- and half-width forms.
-    static func isSurelyNFC(_ text: String) -> Bool {
+    static func isSurelyNFC(_ text: some StringProtocol) -> Bool {
         if isASCII(text) { return true }
         return text.unicodeScalars.allSatisfy { scalar in
             switch scalar.value {

@@ -96,24 +96,90 @@ public struct TimeZoneResolver: Sendable {
     }
 
     /// Resolutions by raw spelling and rule tables by zone id, shared by every copy of the resolver.
+    ///
+    /// The spellings sit in a small open-addressing table hashed with FNV-1a: a row's lookup is one
+    /// pass over its bytes, a lock and usually one comparison, where a `Dictionary` would run SipHash
+    /// and dynamic exclusivity checks on every row.
     private final class Cache: @unchecked Sendable {
-        // Guarded by `lock`: rows may be normalized on several threads.
+        // `table` and `rulesByID` are guarded by `lock`: rows may be normalized on several threads.
         private let lock = NSLock()
-        private var entries: [String: Result<ZoneRules, NormalizationFailure>] = [:]
+        private let table = UnsafeMutablePointer<Table>.allocate(capacity: 1)
         private var rulesByID: [String: ZoneRules] = [:]
 
+        init() { table.initialize(to: Table(capacity: 64)) }
+
+        deinit {
+            table.deinitialize(count: 1)
+            table.deallocate()
+        }
+
+        struct Table {
+            /// FNV-1a of each slot's spelling with the low bit set; 0 for an empty slot.
+            var hashes: [UInt64]
+            var keys: [String]
+            var values: [Result<ZoneRules, NormalizationFailure>?]
+            var used = 0
+
+            init(capacity: Int) {
+                hashes = Array(repeating: 0, count: capacity)
+                keys = Array(repeating: "", count: capacity)
+                values = Array(repeating: nil, count: capacity)
+            }
+
+            /// The slot holding `text`, or the empty slot where it would go.
+            func slot(for text: String, hash: UInt64) -> Int {
+                let mask = hashes.count - 1
+                var i = Int(truncatingIfNeeded: hash >> 1) & mask
+                while hashes[i] != 0 {
+                    if hashes[i] == hash, keys[i] == text { return i }
+                    i = (i + 1) & mask
+                }
+                return i
+            }
+
+            mutating func insert(_ value: Result<ZoneRules, NormalizationFailure>, for text: String, hash: UInt64) {
+                if (used + 1) * 2 > hashes.count {
+                    // Garbage spellings should not grow the cache without bound.
+                    var grown = Table(capacity: used > 10_000 ? 64 : hashes.count * 2)
+                    if used <= 10_000 {
+                        for i in hashes.indices where hashes[i] != 0 {
+                            grown.insert(values[i]!, for: keys[i], hash: hashes[i])
+                        }
+                    }
+                    self = grown
+                }
+                let i = slot(for: text, hash: hash)
+                if hashes[i] == 0 { used += 1 }
+                hashes[i] = hash
+                keys[i] = text
+                values[i] = value
+            }
+        }
+
+        static func hash(_ text: String) -> UInt64 {
+            func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+                return hash | 1
+            }
+            if let hash = text.utf8.withContiguousStorageIfAvailable(fnv) { return hash }
+            var copy = text
+            return copy.withUTF8(fnv)
+        }
+
         func entry(for text: String) -> Result<ZoneRules, NormalizationFailure>? {
+            let hash = Self.hash(text)
             lock.lock()
             defer { lock.unlock() }
-            return entries[text]
+            let i = table.pointee.slot(for: text, hash: hash)
+            return table.pointee.values[i]
         }
 
         func store(_ result: Result<ZoneRules, NormalizationFailure>, for text: String) {
+            let hash = Self.hash(text)
             lock.lock()
             defer { lock.unlock() }
-            // Garbage spellings should not grow the cache without bound.
-            if entries.count > 10_000 { entries.removeAll(keepingCapacity: true) }
-            entries[text] = result
+            table.pointee.insert(result, for: text, hash: hash)
         }
 
         func rules(for id: String) -> ZoneRules? {

@@ -70,6 +70,12 @@ public final class ZoneRules: Sendable {
 
     /// How the wall time `local` (seconds since the epoch as if it were UTC) maps to instants.
     public func resolve(local: Int64) -> Resolution {
+        // Most days have no transition within a day either side: one search answers.
+        let start = local - 86_400
+        if start >= Self.rangeStart, local + 86_400 < Self.rangeEnd {
+            let i = index(after: start)
+            if i == transitions.count || transitions[i] > local + 86_400 { return .unique(local - Int64(offsets[i])) }
+        }
         let before = offset(atUTC: local - 86_400)
         let after = offset(atUTC: local + 86_400)
         if before == after, offset(atUTC: local - Int64(before)) == before { return .unique(local - Int64(before)) }

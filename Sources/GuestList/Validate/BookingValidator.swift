@@ -77,10 +77,10 @@ public struct BookingValidator: Sendable {
             checkLength(t.term, Self.maxLengths[11], fail)
         }
         validateLists(request, fail)
-        if let locale = request.locale, !Self.locales.contains(locale) {
+        if let locale = request.locale, !Self.isOne(of: Self.locales, locale) {
             fail("locale", locale, "Locale \(locale) is not one the API accepts: use ja or en.")
         }
-        if let location = request.locationId, !Self.locationIds.contains(location) {
+        if let location = request.locationId, !Self.isOne(of: Self.locationIds, location) {
             fail("locationId", location, "Location \(location) is not one the API accepts: use \(TimeZoneResolver.list(Self.locationIds)).")
         }
         if let payment = request.payment { validatePayment(payment, fail) }
@@ -130,11 +130,18 @@ public struct BookingValidator: Sendable {
         }
     }
 
+    /// `values.contains(text)`, comparing lengths first: unequal strings of equal length are rare,
+    /// and comparing them is what costs.
+    static func isOne(of values: [String], _ text: String) -> Bool {
+        let count = text.utf8.count
+        return values.contains { $0.utf8.count == count && $0 == text }
+    }
+
     /// An id safe to put in a URL path: no white space, control characters, `/`, `?` or `#`.
     static func isPlainIdentifier(_ text: String) -> Bool {
         if text.isEmpty { return true }
-        var copy = text
-        return copy.withUTF8 { isPlainIdentifier($0) } || !text.unicodeScalars.contains {
+        if text.utf8.withContiguousStorageIfAvailable(isPlainIdentifier) == true { return true }
+        return !text.unicodeScalars.contains {
             $0.properties.isWhitespace || $0.properties.generalCategory == .control || $0 == "/" || $0 == "?" || $0 == "#"
         } && !TextNormalizer.isASCII(text)
     }
