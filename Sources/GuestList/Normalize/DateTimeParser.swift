@@ -32,12 +32,43 @@ public struct DateTimeParser: Sendable {
 
     /// Parses one cell holding a date and a time.
     public func parse(_ text: String) -> Result<ParsedDateTime, NormalizationFailure> {
+        if let plain = text.utf8.withContiguousStorageIfAvailable(Self.plainDateTime), let plain { return .success(plain) }
         let result = parseAny(text)
         if case .success(let value) = result, !value.hasTime {
             return .failure(NormalizationFailure(
                 "Start \(Self.show(text)) has a date but no time of day; add the time, e.g. \(Self.show(text)) 11:00."))
         }
         return result
+    }
+
+    /// The form most exports write, `2030-03-16 11:00`, `2030/03/16 11:00:00` or `2030-03-16T11:00`,
+    /// read at fixed positions; nil for anything else (including an impossible date or time), which
+    /// the general scanner then reads or explains. Both readings agree wherever this one answers.
+    static func plainDateTime(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedDateTime? {
+        guard bytes.count == 16 || bytes.count == 19 else { return nil }
+        @inline(__always) func digit(_ i: Int) -> Int? {
+            let d = bytes[i] &- 0x30
+            return d < 10 ? Int(d) : nil
+        }
+        @inline(__always) func pair(_ i: Int) -> Int? {
+            guard let high = digit(i), let low = digit(i + 1) else { return nil }
+            return high * 10 + low
+        }
+        let separator = bytes[4]
+        guard separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/"), bytes[7] == separator,
+              bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+              let century = pair(0), let yy = pair(2), let month = pair(5), let day = pair(8),
+              let hour = pair(11), let minute = pair(14) else { return nil }
+        var second = 0
+        if bytes.count == 19 {
+            guard bytes[16] == UInt8(ascii: ":"), let s = pair(17) else { return nil }
+            second = s
+        }
+        let year = century * 100 + yy
+        guard year >= 1900, year <= 2199, month >= 1, month <= 12, day >= 1,
+              day <= LocalDateTime.daysInMonth(year: year, month: month),
+              hour < 24, minute < 60, second < 60 else { return nil }
+        return ParsedDateTime(local: LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second))
     }
 
     /// Parses a date column and a time column. Spreadsheet exports often put `0:00:00` after the date

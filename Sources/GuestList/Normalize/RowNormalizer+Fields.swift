@@ -2,16 +2,10 @@ import Foundation
 
 /// The optional fields: free text, enums spelled loosely, CC lists, answers, tracking and payment.
 extension RowNormalizer {
-    func fillOptionalFields(_ request: inout BookingRequest, raw: borrowing RawRow, fields: [String: String],
-                            problems: inout [RowProblem]) {
-        request.company = TextNormalizer.normalize(raw.company)
-        request.textRemindCountryCode = TextNormalizer.normalize(raw.textRemindCountryCode)
-        request.textRemindNumber = TextNormalizer.normalize(raw.textRemindNumber)
-        request.message = TextNormalizer.normalize(raw.message)
-        request.phoneNumber = TextNormalizer.normalize(raw.phoneNumber)
-        request.locale = TextNormalizer.normalize(raw.locale).map(Self.locale)
-        request.locationId = TextNormalizer.normalize(raw.locationId).map { Self.enumValue($0, in: BookingValidator.locationIds) }
-
+    /// The CC list, tracking, answers and payment: the fields that need more than one cell or the
+    /// guest's own address.
+    func fillNestedFields(_ request: inout BookingRequest, raw: borrowing RawRow, fields: [String: String],
+                          problems: inout [RowProblem]) {
         if !TextNormalizer.isBlank(raw.ccEmails) {
             let list = emails.normalizeList(raw.ccEmails, excluding: request.email.isEmpty ? nil : request.email)
             for (item, failure) in list.failures {
@@ -20,9 +14,11 @@ extension RowNormalizer {
             request.ccEmails = list.emails.isEmpty ? nil : list.emails
         }
 
-        if !raw.tracking.isEmpty {
+        guard raw.hasNested else { return }
+        let trackingKeys = raw.tracking(fields)
+        if !trackingKeys.isEmpty {
             var tracking = BookingRequest.Tracking()
-            for key in raw.tracking {
+            for key in trackingKeys {
                 let value = TextNormalizer.normalize(fields[key] ?? "")
                 switch key {
                 case "tracking.campaign": tracking.campaign = value
@@ -36,18 +32,20 @@ extension RowNormalizer {
             if tracking != BookingRequest.Tracking() { request.tracking = tracking }
         }
 
-        if !raw.answers.isEmpty {
-            let answers = raw.answers.sorted { $0.0 < $1.0 }.compactMap { uid, content in
+        let rawAnswers = raw.answers(fields)
+        if !rawAnswers.isEmpty {
+            let answers = rawAnswers.sorted { $0.0 < $1.0 }.compactMap { uid, content in
                 TextNormalizer.normalize(content).map { BookingRequest.Answer(questionUid: TextNormalizer.fullyTrimmed(uid), content: $0) }
             }
             if !answers.isEmpty { request.answers = answers }
         }
 
-        if !raw.payment.isEmpty { request.payment = payment(raw.payment, problems: &problems) }
+        let rawPayment = raw.payment(fields)
+        if !rawPayment.isEmpty { request.payment = payment(rawPayment, problems: &problems) }
     }
 
     private func payment(_ raw: [String: String], problems: inout [RowProblem]) -> BookingRequest.Payment? {
-        let method = TextNormalizer.normalize(raw["paymentMethod"] ?? "").map { Self.enumValue($0, in: BookingValidator.paymentMethods) }
+        let method = TextNormalizer.normalize(raw["paymentMethod"] ?? "").map { Self.enumValue($0, in: BookingValidator.paymentMethods).value }
         let itemsText = TextNormalizer.normalize(raw["items"] ?? "")
         let successUrl = TextNormalizer.normalize(raw["successUrl"] ?? "")
         let cancelUrl = TextNormalizer.normalize(raw["cancelUrl"] ?? "")
@@ -76,9 +74,10 @@ extension RowNormalizer {
 
     /// The API's spelling of an enum value written in any case, with spaces, hyphens or underscores
     /// (`Google Meet`, `in-person`); the text itself when it matches none.
-    static func enumValue(_ text: String, in values: [String]) -> String {
-        if BookingValidator.isOne(of: values, text) { return text }
+    static func enumValue(_ text: String, in values: [String]) -> (value: String, known: Bool) {
+        if BookingValidator.isOne(of: values, text) { return (text, true) }
         let key = text.lowercased().filter { $0 != " " && $0 != "-" && $0 != "_" }
-        return values.first { $0.lowercased() == key } ?? text
+        if let value = values.first(where: { $0.lowercased() == key }) { return (value, true) }
+        return (text, false)
     }
 }

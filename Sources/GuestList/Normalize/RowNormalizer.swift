@@ -23,80 +23,106 @@ public struct RowNormalizer: Sendable {
         self.nowMilliseconds = Int64((options.now.timeIntervalSince1970 * 1_000).rounded(.down))
     }
 
-    /// The raw text of one row, gathered from `fields` in one pass. Not copyable: the stages borrow
-    /// it, so its fifteen strings are never copied (a copy is fifteen retains and releases per row).
+    /// What one pass over a row's fields leaves for later: the texts whose reading depends on other
+    /// fields (the start needs its zone, the CC list the guest's own address). The free-text fields
+    /// go straight into the request during the pass. Not copyable: the stages borrow it.
     struct RawRow: ~Copyable {
-        var startedAt = "", startDate = "", startTime = "", timeZone = "", eventTypeId = "", email = "", name = ""
-        var company = "", textRemindCountryCode = "", textRemindNumber = "", ccEmails = "", message = ""
-        var locale = "", locationId = "", phoneNumber = ""
-        var tracking: [String] = []
-        var answers: [(String, String)] = []
-        var payment: [String: String] = [:]
+        var startedAt = "", startDate = "", startTime = "", timeZone = "", email = "", ccEmails = ""
+        /// True when some key is a `tracking.`, `answers.` or `payment.` path.
+        var hasNested = false
 
-        init(_ fields: [String: String]) {
-            for (key, value) in fields {
-                // Dispatch on the key's length first: most keys then need one comparison, not fifteen.
-                switch key.utf8.count {
-                case 4 where key == "name": name = value
-                case 5 where key == "email": email = value
-                case 6 where key == "locale": locale = value
-                case 7 where key == "company": company = value
-                case 7 where key == "message": message = value
-                case 8 where key == "timeZone": timeZone = value
-                case 8 where key == "ccEmails": ccEmails = value
-                case 9 where key == "startedAt": startedAt = value
-                case 9 where key == "startDate": startDate = value
-                case 9 where key == "startTime": startTime = value
-                case 10 where key == "locationId": locationId = value
-                case 11 where key == "eventTypeId": eventTypeId = value
-                case 11 where key == "phoneNumber": phoneNumber = value
-                case 16 where key == "textRemindNumber": textRemindNumber = value
-                case 21 where key == "textRemindCountryCode": textRemindCountryCode = value
-                default:
-                    if key.hasPrefix("tracking.") { tracking.append(key) }
-                    else if key.hasPrefix("answers.") { answers.append((String(key.dropFirst(8)), value)) }
-                    else if key.hasPrefix("payment.") { payment[String(key.dropFirst(8))] = value }
+        /// The `tracking.` keys.
+        func tracking(_ fields: [String: String]) -> [String] {
+            hasNested ? fields.keys.filter { $0.hasPrefix("tracking.") } : []
+        }
+        /// `answers.<questionUid>` fields as (questionUid, text).
+        func answers(_ fields: [String: String]) -> [(String, String)] {
+            guard hasNested else { return [] }
+            return fields.compactMap { $0.key.hasPrefix("answers.") ? (String($0.key.dropFirst(8)), $0.value) : nil }
+        }
+        /// `payment.<field>` fields by field.
+        func payment(_ fields: [String: String]) -> [String: String] {
+            guard hasNested else { return [:] }
+            var payment: [String: String] = [:]
+            for (key, value) in fields where key.hasPrefix("payment.") { payment[String(key.dropFirst(8))] = value }
+            return payment
+        }
+    }
+
+    /// One pass over `fields`: free text is normalized into `request` at once, the rest kept in the
+    /// returned `RawRow`.
+    func gather(_ fields: [String: String], into request: inout BookingRequest,
+                produced: inout BookingValidator.Produced) -> RawRow {
+        var raw = RawRow()
+        for (key, value) in fields {
+            // Dispatch on the key's length first: most keys then need one comparison, not fifteen.
+            switch key.utf8.count {
+            case 4 where key == "name": request.name = TextNormalizer.normalize(value) ?? ""
+            case 5 where key == "email": raw.email = value
+            case 6 where key == "locale":
+                if let locale = TextNormalizer.normalize(value).map(Self.locale) {
+                    if locale == "ja" || locale == "en" { produced.insert(.locale) }
+                    request.locale = locale
                 }
+            case 7 where key == "company": request.company = TextNormalizer.normalize(value)
+            case 7 where key == "message": request.message = TextNormalizer.normalize(value)
+            case 8 where key == "timeZone": raw.timeZone = value
+            case 8 where key == "ccEmails": raw.ccEmails = value
+            case 9 where key == "startedAt": raw.startedAt = value
+            case 9 where key == "startDate": raw.startDate = value
+            case 9 where key == "startTime": raw.startTime = value
+            case 10 where key == "locationId":
+                if let text = TextNormalizer.normalize(value) {
+                    let location = Self.enumValue(text, in: BookingValidator.locationIds)
+                    if location.known { produced.insert(.locationId) }
+                    request.locationId = location.value
+                }
+            case 11 where key == "eventTypeId": request.eventTypeId = TextNormalizer.trim(value)
+            case 11 where key == "phoneNumber": request.phoneNumber = TextNormalizer.normalize(value)
+            case 16 where key == "textRemindNumber": request.textRemindNumber = TextNormalizer.normalize(value)
+            case 21 where key == "textRemindCountryCode": request.textRemindCountryCode = TextNormalizer.normalize(value)
+            default:
+                if key.hasPrefix("tracking.") || key.hasPrefix("answers.") || key.hasPrefix("payment.") { raw.hasNested = true }
             }
         }
+        return raw
     }
 
     /// Normalizes and validates one row.
     /// - Parameter fields: booking field paths → the row's raw text, already merged with the
     ///   pipeline's defaults. See the type's documentation for the keys.
     public func normalize(_ fields: [String: String]) -> NormalizedRow {
-        let raw = RawRow(fields)
+        // The request is built in place inside the result's box: each copy of a request would cost a
+        // retain and a release per field.
+        var row = NormalizedRow(request: BookingRequest(startedAt: "", timeZone: "", eventTypeId: "", email: "", name: ""))
+        var produced: BookingValidator.Produced = []
+        let raw = gather(fields, into: &row.request!, produced: &produced)
         var problems: [RowProblem] = []
-        var warnings: [RowProblem] = []
 
-        let eventTypeId = TextNormalizer.trim(raw.eventTypeId)
-        let name = TextNormalizer.normalize(raw.name) ?? ""
-        var email = ""
         if TextNormalizer.isBlank(raw.email) {
             problems.append(RowProblem(field: "email", value: raw.email,
                                        message: "The email address is missing; every guest needs one."))
         } else {
             switch emails.normalize(raw.email) {
             case .success(let value):
-                email = value
                 if let typo = emails.typoWarning(for: value) {
-                    warnings.append(RowProblem(field: "email", value: raw.email, message: typo))
+                    row.warnings.append(RowProblem(field: "email", value: raw.email, message: typo))
                 }
+                row.request!.email = value
+                produced.insert(.email)
             case .failure(let failure):
                 problems.append(RowProblem(field: "email", value: raw.email, message: failure.message))
             }
         }
-        let start = startedAt(raw, problems: &problems, warnings: &warnings)
+        let start = startedAt(raw, problems: &problems, warnings: &row.warnings)
+        if let start {
+            row.request!.startedAt = start.startedAt
+            row.request!.timeZone = start.zone
+            produced.formUnion([.startedAt, .timeZone])
+        }
+        fillNestedFields(&row.request!, raw: raw, fields: fields, problems: &problems)
 
-        var request = BookingRequest(startedAt: start?.startedAt ?? "", timeZone: start?.zone ?? "",
-                                     eventTypeId: eventTypeId, email: email, name: name)
-        fillOptionalFields(&request, raw: raw, fields: fields, problems: &problems)
-        let finished = request
-
-        var produced: BookingValidator.Produced = []
-        if !email.isEmpty { produced.insert(.email) }
-        if start != nil { produced.formUnion([.startedAt, .timeZone]) }
-        for problem in validator.validate(finished, produced: produced)
+        for problem in validator.validate(row.request!, produced: produced)
         where !problems.contains(where: { $0.field == problem.field || (start == nil && (problem.field == "startedAt" || problem.field == "timeZone")) }) {
             var located = problem
             if let original = fields[problem.field], problem.field != "ccEmails" || !problem.message.hasPrefix("CC:") {
@@ -104,8 +130,8 @@ public struct RowNormalizer: Sendable {
             }
             problems.append(located)
         }
-        if problems.isEmpty { return NormalizedRow(request: finished, warnings: warnings) }
-        return invalidRow(finished, problems: problems, warnings: warnings, rawTimeZone: raw.timeZone)
+        if problems.isEmpty { return row }
+        return invalidRow(row.request!, problems: problems, warnings: row.warnings, rawTimeZone: raw.timeZone)
     }
 
     /// An invalid row, with the fields that did normalize kept for the report.

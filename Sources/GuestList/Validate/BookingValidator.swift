@@ -38,6 +38,8 @@ public struct BookingValidator: Sendable {
         static let email = Produced(rawValue: 1)
         static let startedAt = Produced(rawValue: 2)
         static let timeZone = Produced(rawValue: 4)
+        static let locale = Produced(rawValue: 8)
+        static let locationId = Produced(rawValue: 16)
     }
 
     func validate(_ request: BookingRequest, produced: Produced) -> [RowProblem] {
@@ -77,10 +79,10 @@ public struct BookingValidator: Sendable {
             checkLength(t.term, Self.maxLengths[11], fail)
         }
         validateLists(request, fail)
-        if let locale = request.locale, !Self.isOne(of: Self.locales, locale) {
+        if let locale = request.locale, !produced.contains(.locale), !Self.isOne(of: Self.locales, locale) {
             fail("locale", locale, "Locale \(locale) is not one the API accepts: use ja or en.")
         }
-        if let location = request.locationId, !Self.isOne(of: Self.locationIds, location) {
+        if let location = request.locationId, !produced.contains(.locationId), !Self.isOne(of: Self.locationIds, location) {
             fail("locationId", location, "Location \(location) is not one the API accepts: use \(TimeZoneResolver.list(Self.locationIds)).")
         }
         if let payment = request.payment { validatePayment(payment, fail) }
@@ -134,7 +136,8 @@ public struct BookingValidator: Sendable {
     /// and comparing them is what costs.
     static func isOne(of values: [String], _ text: String) -> Bool {
         let count = text.utf8.count
-        return values.contains { $0.utf8.count == count && $0 == text }
+        for value in values where value.utf8.count == count && value == text { return true }
+        return false
     }
 
     /// An id safe to put in a URL path: no white space, control characters, `/`, `?` or `#`.
@@ -147,11 +150,9 @@ public struct BookingValidator: Sendable {
     }
 
     private static func isPlainIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes {
-            if byte <= 0x20 || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte == 0x7F {
-                return false
-            }
-            if byte >= 0x80 { return false }
+        // Printable ASCII other than `#`, `/` and `?`, as a 128-bit set.
+        for byte in bytes where !EmailNormalizer.inSet(byte, low: 0x7FFF_7FF6_0000_0000, high: 0x7FFF_FFFF_FFFF_FFFF) {
+            return false
         }
         return true
     }
