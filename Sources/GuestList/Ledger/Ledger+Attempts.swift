@@ -93,6 +93,7 @@ extension Ledger {
             "UPDATE rows SET http_status = COALESCE(?, http_status), error = ?, transient_attempts = transient_attempts + ?, was_uncertain = (was_uncertain OR ?) WHERE run_id = ? AND row = ?")
         let booked = try db.statement(
             "INSERT OR IGNORE INTO booked (booking_key, booking_uid, run_id, row, booked_at) VALUES (?, ?, ?, ?, ?)")
+        var bookedAt: String?
         for r in results {
             if r.attemptID > 0 {
                 attempt.reset()
@@ -104,7 +105,8 @@ extension Ledger {
                 try settle.bind(status.rawValue, r.httpStatus, r.bookingUid, r.error, run, r.row).run()
                 if status == .created, let key = r.key, let uid = r.bookingUid {
                     booked.reset()
-                    try booked.bind(key, uid, run, r.row, Timestamp.now()).run()
+                    if bookedAt == nil { bookedAt = Timestamp.now() }
+                    try booked.bind(key, uid, run, r.row, bookedAt).run()
                 }
             } else {
                 stay.reset()

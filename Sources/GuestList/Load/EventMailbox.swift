@@ -21,6 +21,15 @@ final class EventMailbox<Event: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// Every event left since the last call, without waiting; empty if there are none.
+    func takeAvailable() -> [Event] {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = events
+        events.removeAll(keepingCapacity: true)
+        return taken
+    }
+
     /// Every event left since the last call, waiting for one if there are none. Only the coordinator calls
     /// this, and only while something is still to post (a request, a timer or the stop watcher).
     func take() async -> [Event] {

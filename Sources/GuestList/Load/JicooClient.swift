@@ -9,22 +9,31 @@ import NIOPosix
 public final class JicooClient: BookingAPI {
     let http: HTTPClient
     let baseURL: String
-    private let apiKey: String
     let requestTimeout: TimeAmount
     let logger: Logger
+    /// What AsyncHTTPClient logs with: it logs only at debug and trace, and tagging every request with an id
+    /// costs a metadata update per request, so it gets the logger only when those levels are on.
+    private let httpLogger: Logger?
+    /// The headers every request carries, built once.
+    private let headers: HTTPHeaders
 
     /// Creates a client with its own connection pool. Call `shutdown()` when done (see `withClient`).
     public init(baseURL: String, apiKey: String, connectTimeout: Double, requestTimeout: Double, concurrency: Int, logger: Logger) {
         var configuration = HTTPClient.Configuration()
-        configuration.timeout = .init(connect: .milliseconds(Int64(connectTimeout * 1000)), read: .milliseconds(Int64(requestTimeout * 1000)))
+        // No idle-read timeout: each attempt's deadline (`requestTimeout` from the start) always expires first,
+        // and the idle timer would be re-armed on every read for nothing.
+        configuration.timeout = .init(connect: .milliseconds(Int64(connectTimeout * 1000)), read: nil)
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, concurrency))
         configuration.httpVersion = .http1Only
         configuration.redirectConfiguration = .disallow
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        self.apiKey = apiKey
         self.requestTimeout = .milliseconds(Int64(requestTimeout * 1000))
         self.logger = logger
+        httpLogger = logger.logLevel <= .debug ? logger : nil
+        headers = [
+            "X-Jicoo-Api-Key": apiKey, "Accept": "application/json", "User-Agent": "guestlist/\(GuestListVersion.current)",
+        ]
     }
 
     /// Runs `body` with a client and always shuts it down afterwards.
@@ -55,16 +64,14 @@ public final class JicooClient: BookingAPI {
     func send(method: HTTPMethod, path: String, body: String? = nil) async -> APIAnswer {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
-        request.headers.add(name: "X-Jicoo-Api-Key", value: apiKey)
-        request.headers.add(name: "Accept", value: "application/json")
-        request.headers.add(name: "User-Agent", value: "guestlist/\(GuestListVersion.current)")
+        request.headers = headers
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(string: body))
         }
         let start = ContinuousClock.now
         do {
-            let response = try await http.execute(request, deadline: .now() + requestTimeout, logger: logger)
+            let response = try await http.execute(request, deadline: .now() + requestTimeout, logger: httpLogger)
             var collected = try await response.body.collect(upTo: 4 << 20)
             let bytes = collected.readBytes(length: collected.readableBytes) ?? []
             return APIAnswer(

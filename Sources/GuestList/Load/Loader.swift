@@ -77,6 +77,29 @@ public struct Loader {
         }
         var armedWake: Double?
         var graceArmed = false
+        /// Records what `events` say; returns how the load ends when the grace period ran out.
+        func apply(_ events: [Event]) throws(GuestListError) -> LoadEnd? {
+            for event in events {
+                switch event {
+                case .tick:
+                    if let armed = armedWake, Self.monotonic() >= armed - 0.0005 { armedWake = nil }
+                case .stop:
+                    if state.end == nil { state.end = .interrupted }
+                    logger.info("stop requested: no new request starts")
+                case .graceOver:
+                    if state.end != nil {
+                        logger.warning("in-flight requests abandoned after the grace period; they stay uncertain")
+                        try ledger.record(run: run, results: state.takeResults())
+                        return state.end ?? .interrupted
+                    }
+                case .answered(let flight, let answer, let outcome):
+                    state.handle(answer: answer, outcome: outcome, flight: flight, now: Self.monotonic())
+                case .reconciled(let flight, let result):
+                    state.handle(reconciliation: result, flight: flight, now: Self.monotonic())
+                }
+            }
+            return nil
+        }
         while true {
             let now = Self.monotonic()
             state.promoteDelayed(now: now)
@@ -135,24 +158,14 @@ public struct Loader {
                     mailbox.post(.graceOver)
                 }
             }
-            for event in await mailbox.take() {
-                switch event {
-                case .tick:
-                    if let armed = armedWake, Self.monotonic() >= armed - 0.0005 { armedWake = nil }
-                case .stop:
-                    if state.end == nil { state.end = .interrupted }
-                    logger.info("stop requested: no new request starts")
-                case .graceOver:
-                    if state.end != nil {
-                        logger.warning("in-flight requests abandoned after the grace period; they stay uncertain")
-                        try ledger.record(run: run, results: state.takeResults())
-                        return state.end ?? .interrupted
-                    }
-                case .answered(let flight, let answer, let outcome):
-                    state.handle(answer: answer, outcome: outcome, flight: flight, now: Self.monotonic())
-                case .reconciled(let flight, let result):
-                    state.handle(reconciliation: result, flight: flight, now: Self.monotonic())
-                }
+            var events = await mailbox.take()
+            if let end = try apply(events) { return end }
+            // Answers about to land share the next group commit: while most requests are still out, let the
+            // runnable ones post first (a yield, not a wait), then take what came.
+            if state.end == nil, state.inFlight * 2 > limits.concurrency {
+                await Task.yield()
+                events = mailbox.takeAvailable()
+                if let end = try apply(events) { return end }
             }
         }
         try ledger.record(run: run, results: state.takeResults())
