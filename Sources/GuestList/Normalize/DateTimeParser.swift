@@ -41,6 +41,12 @@ public struct DateTimeParser: Sendable {
         return result
     }
 
+    /// `parse(text)` when `text` has the form most exports write (see `plainDateTime`); nil otherwise.
+    @inline(__always)
+    public func parsePlain(_ text: String) -> ParsedDateTime? {
+        text.utf8.withContiguousStorageIfAvailable(Self.plainDateTime) ?? nil
+    }
+
     /// The form most exports write, `2030-03-16 11:00`, `2030/03/16 11:00:00` or `2030-03-16T11:00`,
     /// read at fixed positions; nil for anything else (including an impossible date or time), which
     /// the general scanner then reads or explains. Both readings agree wherever this one answers.

@@ -128,19 +128,19 @@ extension EmailNormalizer {
     /// Every domain one edit (over the letters, digits, `.` and `-` a normalized domain is made of)
     /// from a common domain, hashed, with the first common domain it is near: the per-row check is
     /// one hash and one probe. Built once, about 16,000 entries.
-    private struct NearMissIndex: Sendable {
+    private final class NearMissIndex: Sendable {
         /// FNV-1a of each variant with the low bit set; 0 marks an empty slot.
-        private var hashes: [UInt64]
-        private var targets: [UInt8]
+        private let hashes: [UInt64]
+        private let targets: [UInt8]
         /// The hashes of the common domains themselves: never a typo.
         private let exact: Set<UInt64>
 
         static let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789.-".utf8)
 
         init(_ domains: [String]) {
-            hashes = Array(repeating: 0, count: 1 << 16)
-            targets = Array(repeating: 0, count: 1 << 16)
-            exact = Set(domains.map { Array($0.utf8).withUnsafeBufferPointer(Self.hash) })
+            var hashes = [UInt64](repeating: 0, count: 1 << 16)
+            var targets = [UInt8](repeating: 0, count: 1 << 16)
+            let exact = Set(domains.map { Array($0.utf8).withUnsafeBufferPointer(Self.hash) })
             for (index, domain) in domains.enumerated() {
                 let c = Array(domain.utf8)
                 var variants: [[UInt8]] = []
@@ -169,13 +169,14 @@ extension EmailNormalizer {
                 for variant in variants {
                     let hash = variant.withUnsafeBufferPointer(Self.hash)
                     if exact.contains(hash) { continue }
-                    let slot = slot(for: hash)
+                    let slot = Self.slot(for: hash, in: hashes)
                     if hashes[slot] == 0 {
                         hashes[slot] = hash
                         targets[slot] = UInt8(index)
                     }
                 }
             }
+            (self.hashes, self.targets, self.exact) = (hashes, targets, exact)
         }
 
         static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -184,7 +185,7 @@ extension EmailNormalizer {
             return hash | 1
         }
 
-        private func slot(for hash: UInt64) -> Int {
+        private static func slot(for hash: UInt64, in hashes: [UInt64]) -> Int {
             let mask = hashes.count - 1
             var i = Int(truncatingIfNeeded: hash >> 1) & mask
             while hashes[i] != 0, hashes[i] != hash { i = (i + 1) & mask }
@@ -194,11 +195,9 @@ extension EmailNormalizer {
         /// `.some(nil)` when `domain` is near no common domain (or is one), `.some(index)` when it
         /// is near one; nil when it holds a byte outside the alphabet and the table cannot say.
         func lookup(_ domain: UnsafeBufferPointer<UInt8>) -> Int?? {
-            for byte in domain where !EmailNormalizer.inSet(byte, low: 0x03FF_6000_0000_0000, high: 0x07FF_FFFE_0000_0000) {
-                return nil
-            }
+            guard ByteClass.all(domain, have: ByteClass.domain) else { return nil }
             let hash = Self.hash(domain)
-            let slot = slot(for: hash)
+            let slot = Self.slot(for: hash, in: hashes)
             return .some(hashes[slot] == 0 ? nil : Int(targets[slot]))
         }
     }
@@ -211,7 +210,6 @@ extension EmailNormalizer {
     /// A warning when the domain of a normalized `email` is one typo (a wrong, missing, extra or
     /// swapped character) away from a common domain, e.g. `gmial.com`. The row is still sent.
     public func typoWarning(for email: String) -> String? {
-        let table = Self.domainTable
         let near: Int?? = email.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return nil }
             let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
@@ -222,7 +220,7 @@ extension EmailNormalizer {
                     return near
                 }
             }
-            return table.nearMiss(domain)
+            return Self.domainTable.nearMiss(domain)
         }
         guard let near, let match = near else { return nil }
         let domain = String(email[email.index(after: email.lastIndex(of: "@")!)...])

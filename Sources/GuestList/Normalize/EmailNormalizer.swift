@@ -17,40 +17,54 @@ public struct EmailNormalizer: Sendable {
         var text = TextNormalizer.trim(raw)
         if !TextNormalizer.isASCII(text) { text = TextNormalizer.trim(Self.foldWidth(text)) }
         if text.isEmpty { return .failure(NormalizationFailure("The email address is missing.")) }
-        // Searched as bytes, not Characters: grapheme breaking costs more than the rest of the row.
-        if let open = text.utf8.lastIndex(of: UInt8(ascii: "<")) {
-            guard text.utf8.last == UInt8(ascii: ">") else {
+        // The rest works on bytes: String's indices cost more than the rest of the row.
+        var bytes = Array(text.utf8)
+        if let open = bytes.lastIndex(of: UInt8(ascii: "<")) {
+            guard bytes.last == UInt8(ascii: ">") else {
                 return .failure(NormalizationFailure("Email \(TextNormalizer.fullyTrimmed(raw)) opens a < but never closes it with >."))
             }
-            text = TextNormalizer.trim(String(text[text.utf8.index(after: open)..<text.utf8.index(before: text.endIndex)]))
+            let inner = String(decoding: bytes[(open + 1)..<(bytes.count - 1)], as: UTF8.self)
+            bytes = Array(TextNormalizer.trim(inner).utf8)
         }
-        let utf8 = text.utf8
-        if utf8.count >= 2, utf8.first == UInt8(ascii: "\""), utf8.last == UInt8(ascii: "\""),
-           !utf8.dropFirst().dropLast().contains(UInt8(ascii: "\"")) {
-            text = String(text[utf8.index(after: utf8.startIndex)..<utf8.index(before: utf8.endIndex)])
+        if bytes.count >= 2, bytes[0] == UInt8(ascii: "\""), bytes[bytes.count - 1] == UInt8(ascii: "\""),
+           !bytes[1..<(bytes.count - 1)].contains(UInt8(ascii: "\"")) {
+            bytes = Array(bytes[1..<(bytes.count - 1)])
         }
-        if text.utf8.count >= 7, text.utf8.prefix(7).elementsEqual("mailto:".utf8, by: { $0 | 0x20 == $1 }) {
-            text = String(text[text.utf8.index(text.startIndex, offsetBy: 7)...])
-            if let query = text.utf8.firstIndex(of: UInt8(ascii: "?")) { text = String(text[..<query]) }
+        if bytes.count >= 7, bytes[0..<7].elementsEqual("mailto:".utf8, by: { $0 | 0x20 == $1 }) {
+            bytes.removeFirst(7)
+            if let query = bytes.firstIndex(of: UInt8(ascii: "?")) { bytes.removeSubrange(query...) }
         }
-        guard let at = text.utf8.lastIndex(of: UInt8(ascii: "@")) else {
+        guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else {
             return .failure(NormalizationFailure("Email \(TextNormalizer.fullyTrimmed(raw)) has no @; write it like name@example.com."))
         }
-        let local = text[..<at]
-        let rawDomain = text[text.utf8.index(after: at)...]
-        var domain: String
-        if TextNormalizer.isASCII(rawDomain) {
-            domain = Self.asciiLowercased(rawDomain)
+        var email = Array(bytes[...at])
+        let domain = bytes[(at + 1)...]
+        if !domain.contains(where: { $0 >= 0x80 }) {
+            for byte in domain { email.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
         } else {
-            domain = rawDomain.lowercased()
-            guard let encoded = Self.idna(domain) else {
+            guard let encoded = Self.idna(Self.lowercased(domain)) else {
                 return .failure(NormalizationFailure("Email \(TextNormalizer.fullyTrimmed(raw)) has a domain that cannot be written as an internationalized domain name."))
             }
-            domain = encoded
+            email += encoded.utf8
         }
-        let email = local + "@" + domain
-        if let failure = Self.check(email, raw: raw) { return .failure(failure) }
-        return .success(email)
+        if let failure = email.withUnsafeBufferPointer(Self.verdict).failure(shown: TextNormalizer.fullyTrimmed(raw)) {
+            return .failure(failure)
+        }
+        return .success(String(decoding: email, as: UTF8.self))
+    }
+
+    /// A domain lower-cased as `String.lowercased()` does; Latin-1 letters are done by hand.
+    static func lowercased(_ domain: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: domain, as: UTF8.self)
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: scalars.append(Unicode.Scalar(scalar.value + 0x20)!)
+            case 0..<0x80, 0xDF...0xFF: scalars.append(scalar)
+            default: return text.lowercased()
+            }
+        }
+        return String(scalars)
     }
 
     /// A clean ASCII address (no spaces, brackets, colons or upper-case domain) is checked and
@@ -71,27 +85,28 @@ public struct EmailNormalizer: Sendable {
         let count = bytes.count
         var at = count - 1
         while at >= 0, bytes[at] != UInt8(ascii: "@") { at -= 1 }
-        guard at > 0, at < count - 1, at <= 64, count <= 255 else { return checkedVerdict(bytes) }
-        for i in 0..<at where !isLocalByte(bytes[i]) { return checkedVerdict(bytes) }
-        var labelLength = 0
-        var labels = 1
-        var previous = UInt8(ascii: ".")
-        for i in (at + 1)..<count {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: ".") {
-                if labelLength == 0 || previous == UInt8(ascii: "-") { return checkedVerdict(bytes) }
-                labels += 1
-                labelLength = 0
-            } else if inSet(byte, low: 0x03FF_0000_0000_0000, high: 0x07FF_FFFE_0000_0000) || (byte == UInt8(ascii: "-") && labelLength > 0) {
-                labelLength += 1   // a lower-case letter, a digit or an inner hyphen
-                if labelLength > 63 { return checkedVerdict(bytes) }
-            } else {
-                return checkedVerdict(bytes)
+        guard at > 0, at < count - 1, at <= 64, count <= 255,
+              ByteClass.all(UnsafeBufferPointer(rebasing: bytes[..<at]), have: ByteClass.local) else { return checkedVerdict(bytes) }
+        let clean: Bool = ByteClass.table.withUnsafeBufferPointer { table in
+            var labelLength = 0
+            var labels = 1
+            var previous = UInt8(ascii: ".")
+            for i in (at + 1)..<count {
+                let byte = bytes[i]
+                if table[Int(byte)] & ByteClass.lowerAlphanumeric != 0 || (byte == UInt8(ascii: "-") && labelLength > 0) {
+                    labelLength += 1   // a lower-case letter, a digit or an inner hyphen
+                    if labelLength > 63 { return false }
+                } else if byte == UInt8(ascii: "."), labelLength > 0, previous != UInt8(ascii: "-") {
+                    labels += 1
+                    labelLength = 0
+                } else {
+                    return false
+                }
+                previous = byte
             }
-            previous = byte
+            return labelLength > 0 && previous != UInt8(ascii: "-") && labels >= 2
         }
-        if labelLength == 0 || previous == UInt8(ascii: "-") || labels < 2 { return checkedVerdict(bytes) }
-        return .valid
+        return clean ? .valid : checkedVerdict(bytes)
     }
 
     /// `fastVerdict` for addresses off its common path: nil when the address needs cleaning first.
@@ -104,19 +119,6 @@ public struct EmailNormalizer: Sendable {
             if byte == UInt8(ascii: "@") { sawAt = true } else if sawAt, byte >= 0x41, byte <= 0x5A { return nil }
         }
         return verdict(bytes)
-    }
-
-    /// ASCII text with `A`–`Z` lower-cased, in one pass; other bytes are kept.
-    static func asciiLowercased(_ text: Substring) -> String {
-        let count = text.utf8.count
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            var i = 0
-            for byte in text.utf8 {
-                buffer[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                i += 1
-            }
-            return count
-        }
     }
 
     /// NFKC, with a fast path for what addresses in sheets contain: full-width ASCII (`ｊｏｈｎ＠…`),
@@ -152,16 +154,27 @@ public struct EmailNormalizer: Sendable {
 
     /// Encodes each non-ASCII label of a lower-cased, NFKC-folded domain as `xn--…`.
     static func idna(_ domain: String) -> String? {
-        var labels: [String] = []
-        for label in domain.split(separator: ".", omittingEmptySubsequences: false) {
-            if label.unicodeScalars.allSatisfy(\.isASCII) { labels.append(String(label)); continue }
-            guard label.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil
-                || $0.properties.generalCategory == .nonspacingMark || $0 == "-" }),
-                  let encoded = Punycode.encode(TextNormalizer.isSurelyNFC(label) ? String(label) : String(label).precomposedStringWithCanonicalMapping)
-            else { return nil }
-            labels.append("xn--" + encoded)
+        var output: [UInt8] = []
+        for (i, label) in domain.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).enumerated() {
+            if i > 0 { output.append(UInt8(ascii: ".")) }
+            if !label.contains(where: { $0 >= 0x80 }) { output += label; continue }
+            let text = String(decoding: label, as: UTF8.self)
+            guard text.unicodeScalars.allSatisfy({ isLatinLetter($0) || $0.properties.isAlphabetic || $0.properties.numericType != nil
+                || $0.properties.generalCategory == .nonspacingMark || $0 == "-" }) else { return nil }
+            let composed = TextNormalizer.isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+            guard let encoded = Punycode.encode(scalars: composed.unicodeScalars.map { Int($0.value) }) else { return nil }
+            output += "xn--".utf8
+            output += encoded
         }
-        return labels.joined(separator: ".")
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// ASCII and Latin-1 letters, which need no look-up in Unicode's property tables.
+    static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0xFF: return true
+        default: return false
+        }
     }
 
     /// The HTML standard's valid-email rule plus a dotted domain and the length limits.

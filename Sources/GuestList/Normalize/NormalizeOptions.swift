@@ -44,81 +44,24 @@ public struct RowProblem: Sendable, Equatable, Hashable, Codable {
 }
 
 /// The outcome of normalizing and validating one row.
-///
-/// Its contents live in one copy-on-write box, so the value the normalizer returns — and every copy
-/// the pipeline makes of it — is a single reference: the optimizer copies large structs field by
-/// field, a retain and a release each, where it cannot prove a move.
 public struct NormalizedRow: Sendable, Equatable {
     /// The request to send; nil when `problems` is not empty.
-    public var request: BookingRequest? {
-        _read { yield storage.request }
-        _modify {
-            makeUnique()
-            yield &storage.request
-        }
-    }
+    public var request: BookingRequest?
     /// Reasons the row is invalid. Empty for a valid row.
-    public var problems: [RowProblem] {
-        _read { yield storage.problems }
-        _modify {
-            makeUnique()
-            yield &storage.problems
-        }
-    }
+    public var problems: [RowProblem]
     /// Things worth showing that do not stop the row (a likely typo in a domain, a DST choice made).
-    public var warnings: [RowProblem] {
-        _read { yield storage.warnings }
-        _modify {
-            makeUnique()
-            yield &storage.warnings
-        }
-    }
+    public var warnings: [RowProblem]
 
     /// For an invalid row, the fields that did normalize (`name`, `email`, `startedAt`, `timeZone`),
     /// so a report can show the normalized value where there is one and the source's text elsewhere
     /// (SPEC §5). Empty for a valid row: read `request` instead.
-    public var normalizedFields: [String: String] {
-        _read { yield storage.normalizedFields }
-        _modify {
-            makeUnique()
-            yield &storage.normalizedFields
-        }
-    }
-
-    private var storage: Storage
-
-    /// Never mutated while shared (`makeUnique` copies it first), so sharing it across threads is safe.
-    /// Only `NormalizedRow`'s accessors touch the fields, one at a time, so the runtime's exclusivity
-    /// checks (which cost more than the rest of an access) are off for them.
-    private final class Storage: @unchecked Sendable {
-        @exclusivity(unchecked) var request: BookingRequest?
-        @exclusivity(unchecked) var problems: [RowProblem]
-        @exclusivity(unchecked) var warnings: [RowProblem]
-        @exclusivity(unchecked) var normalizedFields: [String: String]
-
-        init(request: BookingRequest?, problems: [RowProblem], warnings: [RowProblem], normalizedFields: [String: String]) {
-            self.request = request
-            self.problems = problems
-            self.warnings = warnings
-            self.normalizedFields = normalizedFields
-        }
-    }
-
-    private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) {
-            storage = Storage(request: storage.request, problems: storage.problems, warnings: storage.warnings,
-                              normalizedFields: storage.normalizedFields)
-        }
-    }
+    public var normalizedFields: [String: String]
 
     public init(request: BookingRequest?, problems: [RowProblem] = [], warnings: [RowProblem] = [],
                 normalizedFields: [String: String] = [:]) {
-        storage = Storage(request: request, problems: problems, warnings: warnings, normalizedFields: normalizedFields)
-    }
-
-    public static func == (lhs: NormalizedRow, rhs: NormalizedRow) -> Bool {
-        lhs.storage === rhs.storage
-            || lhs.request == rhs.request && lhs.problems == rhs.problems && lhs.warnings == rhs.warnings
-            && lhs.normalizedFields == rhs.normalizedFields
+        self.request = request
+        self.problems = problems
+        self.warnings = warnings
+        self.normalizedFields = normalizedFields
     }
 }

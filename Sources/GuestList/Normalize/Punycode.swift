@@ -7,8 +7,14 @@ public enum Punycode {
 
     /// The Punycode form of `label` (without the `xn--` prefix); nil on arithmetic overflow.
     public static func encode(_ label: String) -> String? {
-        let scalars = label.unicodeScalars.map { Int($0.value) }
-        var output = scalars.filter { $0 < 0x80 }.map { UInt8($0) }
+        encode(scalars: label.unicodeScalars.map { Int($0.value) }).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The Punycode form of a label given as scalar values, as ASCII bytes.
+    static func encode(scalars: [Int]) -> [UInt8]? {
+        var output: [UInt8] = []
+        output.reserveCapacity(scalars.count * 2)
+        for c in scalars where c < 0x80 { output.append(UInt8(c)) }
         let basicCount = output.count
         var handled = basicCount
         if basicCount > 0 { output.append(UInt8(ascii: "-")) }
@@ -16,7 +22,9 @@ public enum Punycode {
         var delta = 0
         var bias = initialBias
         while handled < scalars.count {
-            guard let m = scalars.filter({ $0 >= n }).min() else { return nil }
+            var m = Int.max
+            for c in scalars where c >= n && c < m { m = c }
+            guard m != Int.max else { return nil }
             let (step, overflow) = (m - n).multipliedReportingOverflow(by: handled + 1)
             guard !overflow, delta <= Int(Int32.max) - step else { return nil }
             delta += step
@@ -42,7 +50,7 @@ public enum Punycode {
             delta += 1
             n += 1
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private static func digit(_ d: Int) -> UInt8 {

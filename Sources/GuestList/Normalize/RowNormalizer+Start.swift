@@ -8,19 +8,18 @@ extension RowNormalizer {
 
     func startedAt(_ raw: borrowing RawRow, problems: inout [RowProblem], warnings: inout [RowProblem]) -> Start? {
         var rules: ZoneRules?
-        if TextNormalizer.isBlank(raw.timeZone) {
-            problems.append(RowProblem(field: "timeZone", value: raw.timeZone,
-                                       message: "The time zone is missing; give an IANA id such as Asia/Tokyo, or set timeZone in the pipeline's defaults."))
-        } else {
-            switch resolver.rules(for: raw.timeZone) {
-            case .success(let value): rules = value
-            case .failure(let failure): problems.append(RowProblem(field: "timeZone", value: raw.timeZone, message: failure.message))
-            }
+        // A blank zone resolves to the failure that says it is missing.
+        switch resolver.rules(for: raw.timeZone) {
+        case .success(let value): rules = value
+        case .failure(let failure): problems.append(RowProblem(field: "timeZone", value: raw.timeZone, message: failure.message))
         }
 
         let text: String
         let parsed: Result<ParsedDateTime, NormalizationFailure>
-        if !TextNormalizer.isBlank(raw.startedAt) {
+        if let plain = dateTimes.parsePlain(raw.startedAt) {
+            text = raw.startedAt
+            parsed = .success(plain)
+        } else if !TextNormalizer.isBlank(raw.startedAt) {
             text = raw.startedAt
             parsed = dateTimes.parse(raw.startedAt)
         } else if !TextNormalizer.isBlank(raw.startDate) {

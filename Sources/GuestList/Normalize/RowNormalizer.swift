@@ -92,46 +92,49 @@ public struct RowNormalizer: Sendable {
     /// - Parameter fields: booking field paths → the row's raw text, already merged with the
     ///   pipeline's defaults. See the type's documentation for the keys.
     public func normalize(_ fields: [String: String]) -> NormalizedRow {
-        // The request is built in place inside the result's box: each copy of a request would cost a
-        // retain and a release per field.
-        var row = NormalizedRow(request: BookingRequest(startedAt: "", timeZone: "", eventTypeId: "", email: "", name: ""))
-        var produced: BookingValidator.Produced = []
-        let raw = gather(fields, into: &row.request!, produced: &produced)
         var problems: [RowProblem] = []
-
-        if TextNormalizer.isBlank(raw.email) {
-            problems.append(RowProblem(field: "email", value: raw.email,
-                                       message: "The email address is missing; every guest needs one."))
-        } else {
-            switch emails.normalize(raw.email) {
-            case .success(let value):
-                if let typo = emails.typoWarning(for: value) {
-                    row.warnings.append(RowProblem(field: "email", value: raw.email, message: typo))
-                }
-                row.request!.email = value
-                produced.insert(.email)
-            case .failure(let failure):
-                problems.append(RowProblem(field: "email", value: raw.email, message: failure.message))
-            }
-        }
-        let start = startedAt(raw, problems: &problems, warnings: &row.warnings)
-        if let start {
-            row.request!.startedAt = start.startedAt
-            row.request!.timeZone = start.zone
-            produced.formUnion([.startedAt, .timeZone])
-        }
-        fillNestedFields(&row.request!, raw: raw, fields: fields, problems: &problems)
-
-        for problem in validator.validate(row.request!, produced: produced)
-        where !problems.contains(where: { $0.field == problem.field || (start == nil && (problem.field == "startedAt" || problem.field == "timeZone")) }) {
+        var warnings: [RowProblem] = []
+        var produced: BookingValidator.Produced = []
+        var rawTimeZone = ""
+        let request = build(fields, problems: &problems, warnings: &warnings, produced: &produced, rawTimeZone: &rawTimeZone)
+        let hasStart = produced.contains(.startedAt)
+        for problem in validator.validate(request, produced: produced)
+        where !problems.contains(where: { $0.field == problem.field || (!hasStart && (problem.field == "startedAt" || problem.field == "timeZone")) }) {
             var located = problem
             if let original = fields[problem.field], problem.field != "ccEmails" || !problem.message.hasPrefix("CC:") {
                 located.value = original
             }
             problems.append(located)
         }
-        if problems.isEmpty { return row }
-        return invalidRow(row.request!, problems: problems, warnings: row.warnings, rawTimeZone: raw.timeZone)
+        guard problems.isEmpty else { return invalidRow(request, problems: problems, warnings: warnings, rawTimeZone: rawTimeZone) }
+        // Handed over, not copied: a copy of a request is a retain and a release per field.
+        return NormalizedRow(request: consume request, warnings: warnings)
+    }
+
+    /// The request as the row's cells describe it, before validation; what cannot be read is in `problems`.
+    private func build(_ fields: [String: String], problems: inout [RowProblem], warnings: inout [RowProblem],
+                       produced: inout BookingValidator.Produced, rawTimeZone: inout String) -> BookingRequest {
+        var request = BookingRequest(startedAt: "", timeZone: "", eventTypeId: "", email: "", name: "")
+        let raw = gather(fields, into: &request, produced: &produced)
+        rawTimeZone = raw.timeZone
+        switch emails.normalize(raw.email) {
+        case .success(let value):
+            if let typo = emails.typoWarning(for: value) {
+                warnings.append(RowProblem(field: "email", value: raw.email, message: typo))
+            }
+            request.email = value
+            produced.insert(.email)
+        case .failure(let failure):
+            let message = TextNormalizer.isBlank(raw.email) ? "The email address is missing; every guest needs one." : failure.message
+            problems.append(RowProblem(field: "email", value: raw.email, message: message))
+        }
+        if let start = startedAt(raw, problems: &problems, warnings: &warnings) {
+            request.startedAt = start.startedAt
+            request.timeZone = start.zone
+            produced.formUnion([.startedAt, .timeZone])
+        }
+        fillNestedFields(&request, raw: raw, fields: fields, problems: &problems)
+        return request
     }
 
     /// An invalid row, with the fields that did normalize kept for the report.

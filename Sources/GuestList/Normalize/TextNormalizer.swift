@@ -13,8 +13,9 @@ public enum TextNormalizer {
     }
 
     /// True when `bytes` (not empty) neither start nor end with white space and are surely NFC:
-    /// ASCII, or ASCII mixed with CJK ideographs and kana (three-byte sequences led by E3–E9, other
-    /// than the combining sound marks U+3099 and U+309A). The common case, checked in one pass.
+    /// ASCII, Latin-1 and the other scalars below U+0300, CJK ideographs and kana (three-byte
+    /// sequences led by E3–E9, other than the combining sound marks U+3099 and U+309A). The common
+    /// case, checked in one pass.
     private static func isTrimmedNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         let first = bytes[0], last = bytes[count - 1]
@@ -27,6 +28,12 @@ public enum TextNormalizer {
         while i < count {
             let byte = bytes[i]
             if byte < 0x80 { i += 1; continue }
+            if byte >= 0xC2, byte <= 0xCB, i + 1 < count {
+                // U+0080–U+02FF: below the first combining mark. U+0085 and U+00A0 are white space at either end.
+                if i == 0 || i + 2 == count, byte == 0xC2, bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0 { return false }
+                i += 2
+                continue
+            }
             guard byte >= 0xE3, byte <= 0xE9, i + 2 < count else { return false }
             if byte == 0xE3 {
                 // U+3000 (the ideographic space) is white space at either end.
@@ -56,8 +63,14 @@ public enum TextNormalizer {
     }
 
     /// True when `raw` is empty or only white space; reads the bytes in place, without a copy.
+    @inline(__always)
     public static func isBlank(_ raw: String) -> Bool {
-        if raw.isEmpty { return true }
+        guard let first = raw.utf8.first else { return true }
+        if first > 0x20, first < 0x80 { return false }
+        return isBlankSlow(raw)
+    }
+
+    private static func isBlankSlow(_ raw: String) -> Bool {
         let plain: Bool? = raw.utf8.withContiguousStorageIfAvailable { bytes in
             let first = bytes[0], last = bytes[bytes.count - 1]
             return first > 0x20 && first < 0x80 || last > 0x20 && last < 0x80

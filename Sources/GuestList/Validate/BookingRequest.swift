@@ -1,146 +1,173 @@
 /// The JSON body of `POST /v1/bookings` (SPEC §1), after normalization. Absent optionals are not sent.
 ///
-/// The fields most rows carry are stored inline; the ones few rows carry (text reminders, CC, message,
-/// phone, tracking, answers, payment) live in a copy-on-write box that is nil when all of them are.
-/// A request is copied several times on its way from a sheet to the ledger; kept small, a copy is
-/// nine retains instead of twenty-five.
+/// The fields live in one copy-on-write box: a request is passed and copied several times on its
+/// way from a sheet to the ledger, and a struct of sixteen fields is copied field by field, a
+/// retain and a release each, wherever the optimizer cannot prove a move. Boxed, a copy is one
+/// retain, and a change to a request that is not shared happens in place.
 public struct BookingRequest: Codable, Sendable, Equatable, Hashable {
     /// UTC ISO 8601 with milliseconds, e.g. `2024-03-16T02:00:00.000Z`.
-    public var startedAt: String
+    public var startedAt: String {
+        _read { yield box.fields.startedAt }
+        _modify {
+            makeUnique()
+            yield &box.fields.startedAt
+        }
+    }
     /// Canonical IANA zone id.
-    public var timeZone: String
-    public var eventTypeId: String
-    public var email: String
-    public var name: String
-    public var company: String?
-    public var locale: String?
-    public var locationId: String?
-    private var box: ExtrasBox?
-
+    public var timeZone: String {
+        _read { yield box.fields.timeZone }
+        _modify {
+            makeUnique()
+            yield &box.fields.timeZone
+        }
+    }
+    public var eventTypeId: String {
+        _read { yield box.fields.eventTypeId }
+        _modify {
+            makeUnique()
+            yield &box.fields.eventTypeId
+        }
+    }
+    public var email: String {
+        _read { yield box.fields.email }
+        _modify {
+            makeUnique()
+            yield &box.fields.email
+        }
+    }
+    public var name: String {
+        _read { yield box.fields.name }
+        _modify {
+            makeUnique()
+            yield &box.fields.name
+        }
+    }
+    public var company: String? {
+        _read { yield box.fields.company }
+        _modify {
+            makeUnique()
+            yield &box.fields.company
+        }
+    }
     public var textRemindCountryCode: String? {
-        get { box?.extras.textRemindCountryCode }
-        set { update(newValue == nil) { $0.textRemindCountryCode = newValue } }
+        _read { yield box.fields.textRemindCountryCode }
+        _modify {
+            makeUnique()
+            yield &box.fields.textRemindCountryCode
+        }
     }
     public var textRemindNumber: String? {
-        get { box?.extras.textRemindNumber }
-        set { update(newValue == nil) { $0.textRemindNumber = newValue } }
+        _read { yield box.fields.textRemindNumber }
+        _modify {
+            makeUnique()
+            yield &box.fields.textRemindNumber
+        }
     }
     public var ccEmails: [String]? {
-        get { box?.extras.ccEmails }
-        set { update(newValue == nil) { $0.ccEmails = newValue } }
+        _read { yield box.fields.ccEmails }
+        _modify {
+            makeUnique()
+            yield &box.fields.ccEmails
+        }
     }
     public var message: String? {
-        get { box?.extras.message }
-        set { update(newValue == nil) { $0.message = newValue } }
+        _read { yield box.fields.message }
+        _modify {
+            makeUnique()
+            yield &box.fields.message
+        }
+    }
+    public var locale: String? {
+        _read { yield box.fields.locale }
+        _modify {
+            makeUnique()
+            yield &box.fields.locale
+        }
+    }
+    public var locationId: String? {
+        _read { yield box.fields.locationId }
+        _modify {
+            makeUnique()
+            yield &box.fields.locationId
+        }
     }
     public var phoneNumber: String? {
-        get { box?.extras.phoneNumber }
-        set { update(newValue == nil) { $0.phoneNumber = newValue } }
+        _read { yield box.fields.phoneNumber }
+        _modify {
+            makeUnique()
+            yield &box.fields.phoneNumber
+        }
     }
     public var tracking: Tracking? {
-        get { box?.extras.tracking }
-        set { update(newValue == nil) { $0.tracking = newValue } }
+        _read { yield box.fields.tracking }
+        _modify {
+            makeUnique()
+            yield &box.fields.tracking
+        }
     }
     public var answers: [Answer]? {
-        get { box?.extras.answers }
-        set { update(newValue == nil) { $0.answers = newValue } }
+        _read { yield box.fields.answers }
+        _modify {
+            makeUnique()
+            yield &box.fields.answers
+        }
     }
     public var payment: Payment? {
-        get { box?.extras.payment }
-        set { update(newValue == nil) { $0.payment = newValue } }
+        _read { yield box.fields.payment }
+        _modify {
+            makeUnique()
+            yield &box.fields.payment
+        }
     }
 
-    /// The out-of-line fields.
-    private struct Extras: Hashable, Sendable {
+    private var box: Box
+
+    /// The stored fields; `Codable`, `Equatable` and `Hashable` come from here.
+    private struct Fields: Codable, Sendable, Hashable {
+        var startedAt: String
+        var timeZone: String
+        var eventTypeId: String
+        var email: String
+        var name: String
+        var company: String?
         var textRemindCountryCode: String?
         var textRemindNumber: String?
         var ccEmails: [String]?
         var message: String?
+        var locale: String?
+        var locationId: String?
         var phoneNumber: String?
         var tracking: Tracking?
         var answers: [Answer]?
         var payment: Payment?
     }
 
-    /// Shared between copies of a request and never mutated while shared (`update` copies it first),
-    /// so sharing it across threads is safe.
-    private final class ExtrasBox: @unchecked Sendable {
-        var extras: Extras
-        init(_ extras: Extras) { self.extras = extras }
+    /// Never mutated while shared (`makeUnique` copies it first), so sharing it across threads is
+    /// safe. Only the accessors above touch `fields`, one access at a time, so the runtime's
+    /// exclusivity checks (which cost more than the access) are off for it.
+    private final class Box: @unchecked Sendable {
+        @exclusivity(unchecked) var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
     }
 
-    /// Applies `change` to a box of this request's own; setting nil where there is no box allocates none.
-    private mutating func update(_ clearing: Bool, _ change: (inout Extras) -> Void) {
-        if box == nil {
-            if clearing { return }
-            box = ExtrasBox(Extras())
-        } else if !isKnownUniquelyReferenced(&box!) {
-            box = ExtrasBox(box!.extras)
-        }
-        change(&box!.extras)
-    }
-
-    private var extras: Extras { box?.extras ?? Extras() }
-
-    public static func == (lhs: BookingRequest, rhs: BookingRequest) -> Bool {
-        lhs.startedAt == rhs.startedAt && lhs.timeZone == rhs.timeZone && lhs.eventTypeId == rhs.eventTypeId
-            && lhs.email == rhs.email && lhs.name == rhs.name && lhs.company == rhs.company && lhs.locale == rhs.locale
-            && lhs.locationId == rhs.locationId && (lhs.box === rhs.box || lhs.extras == rhs.extras)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(startedAt)
-        hasher.combine(timeZone)
-        hasher.combine(eventTypeId)
-        hasher.combine(email)
-        hasher.combine(name)
-        hasher.combine(company)
-        hasher.combine(locale)
-        hasher.combine(locationId)
-        hasher.combine(extras)
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startedAt, timeZone, eventTypeId, email, name, company, textRemindCountryCode, textRemindNumber
-        case ccEmails, message, locale, locationId, phoneNumber, tracking, answers, payment
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
     }
 
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(startedAt: try c.decode(String.self, forKey: .startedAt), timeZone: try c.decode(String.self, forKey: .timeZone),
-                  eventTypeId: try c.decode(String.self, forKey: .eventTypeId), email: try c.decode(String.self, forKey: .email),
-                  name: try c.decode(String.self, forKey: .name))
-        company = try c.decodeIfPresent(String.self, forKey: .company)
-        textRemindCountryCode = try c.decodeIfPresent(String.self, forKey: .textRemindCountryCode)
-        textRemindNumber = try c.decodeIfPresent(String.self, forKey: .textRemindNumber)
-        ccEmails = try c.decodeIfPresent([String].self, forKey: .ccEmails)
-        message = try c.decodeIfPresent(String.self, forKey: .message)
-        locale = try c.decodeIfPresent(String.self, forKey: .locale)
-        locationId = try c.decodeIfPresent(String.self, forKey: .locationId)
-        phoneNumber = try c.decodeIfPresent(String.self, forKey: .phoneNumber)
-        tracking = try c.decodeIfPresent(Tracking.self, forKey: .tracking)
-        answers = try c.decodeIfPresent([Answer].self, forKey: .answers)
-        payment = try c.decodeIfPresent(Payment.self, forKey: .payment)
+        box = Box(try Fields(from: decoder))
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(startedAt, forKey: .startedAt)
-        try c.encode(timeZone, forKey: .timeZone)
-        try c.encode(eventTypeId, forKey: .eventTypeId)
-        try c.encode(email, forKey: .email)
-        try c.encode(name, forKey: .name)
-        try c.encodeIfPresent(company, forKey: .company)
-        try c.encodeIfPresent(textRemindCountryCode, forKey: .textRemindCountryCode)
-        try c.encodeIfPresent(textRemindNumber, forKey: .textRemindNumber)
-        try c.encodeIfPresent(ccEmails, forKey: .ccEmails)
-        try c.encodeIfPresent(message, forKey: .message)
-        try c.encodeIfPresent(locale, forKey: .locale)
-        try c.encodeIfPresent(locationId, forKey: .locationId)
-        try c.encodeIfPresent(phoneNumber, forKey: .phoneNumber)
-        try c.encodeIfPresent(tracking, forKey: .tracking)
-        try c.encodeIfPresent(answers, forKey: .answers)
-        try c.encodeIfPresent(payment, forKey: .payment)
+        try box.fields.encode(to: encoder)
+    }
+
+    public static func == (lhs: BookingRequest, rhs: BookingRequest) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(box.fields)
     }
 
     public struct Tracking: Codable, Sendable, Equatable, Hashable {
@@ -195,11 +222,7 @@ public struct BookingRequest: Codable, Sendable, Equatable, Hashable {
     }
 
     public init(startedAt: String, timeZone: String, eventTypeId: String, email: String, name: String) {
-        self.startedAt = startedAt
-        self.timeZone = timeZone
-        self.eventTypeId = eventTypeId
-        self.email = email
-        self.name = name
+        box = Box(Fields(startedAt: startedAt, timeZone: timeZone, eventTypeId: eventTypeId, email: email, name: name))
     }
 
     /// The identity used for exactly-once booking: (eventTypeId, email lower-cased, startedAt in UTC).

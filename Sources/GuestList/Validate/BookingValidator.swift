@@ -43,92 +43,106 @@ public struct BookingValidator: Sendable {
     }
 
     func validate(_ request: BookingRequest, produced: Produced) -> [RowProblem] {
-        var problems: [RowProblem] = []
-        func fail(_ field: String, _ value: String, _ message: String) {
-            problems.append(RowProblem(field: field, value: value, message: message))
-        }
+        // Problems go into an `inout` value rather than through a closure that captures a local:
+        // a captured local is checked for exclusive access at run time on every use.
+        var found = Findings()
         if !produced.contains(.startedAt), !Self.isUTCTimestamp(request.startedAt) {
-            fail("startedAt", request.startedAt, "Start \(request.startedAt) is not a UTC time like 2030-03-16T02:00:00.000Z.")
+            found.fail("startedAt", request.startedAt, "Start \(request.startedAt) is not a UTC time like 2030-03-16T02:00:00.000Z.")
         }
         if !produced.contains(.timeZone), !TimeZoneIndex.shared.identifiers.contains(request.timeZone) {
-            fail("timeZone", request.timeZone, "Time zone \(request.timeZone) is not a canonical IANA zone id such as Asia/Tokyo.")
+            found.fail("timeZone", request.timeZone, "Time zone \(request.timeZone) is not a canonical IANA zone id such as Asia/Tokyo.")
         }
         if request.eventTypeId.isEmpty {
-            fail("eventTypeId", "", "The event type is missing; map a column to eventTypeId or set it in the pipeline's defaults.")
+            found.fail("eventTypeId", "", "The event type is missing; map a column to eventTypeId or set it in the pipeline's defaults.")
         } else if !Self.isPlainIdentifier(request.eventTypeId) {
-            fail("eventTypeId", request.eventTypeId, "Event type id \(request.eventTypeId) cannot contain spaces, slashes, ? or #; copy the id from Jicoo.")
+            found.fail("eventTypeId", request.eventTypeId, "Event type id \(request.eventTypeId) cannot contain spaces, slashes, ? or #; copy the id from Jicoo.")
         }
-        if request.name.isEmpty { fail("name", "", "The guest's name is missing.") }
+        if request.name.isEmpty { found.fail("name", "", "The guest's name is missing.") }
         if request.email.isEmpty {
-            fail("email", "", "The email address is missing.")
+            found.fail("email", "", "The email address is missing.")
         } else if !produced.contains(.email), let failure = EmailNormalizer.check(request.email, raw: request.email) {
-            fail("email", request.email, failure.message)
+            found.fail("email", request.email, failure.message)
         }
-        checkLength(request.email, Self.maxLengths[0], fail)
-        checkLength(request.name, Self.maxLengths[1], fail)
-        checkLength(request.company, Self.maxLengths[2], fail)
-        checkLength(request.textRemindCountryCode, Self.maxLengths[3], fail)
-        checkLength(request.textRemindNumber, Self.maxLengths[4], fail)
-        checkLength(request.message, Self.maxLengths[5], fail)
-        checkLength(request.phoneNumber, Self.maxLengths[6], fail)
+        checkLength(request.email, limit: 255, rule: 0, &found)
+        checkLength(request.name, limit: 64, rule: 1, &found)
+        checkLength(request.company, limit: 32, rule: 2, &found)
+        checkLength(request.textRemindCountryCode, limit: 255, rule: 3, &found)
+        checkLength(request.textRemindNumber, limit: 32, rule: 4, &found)
+        checkLength(request.message, limit: 2_000, rule: 5, &found)
+        checkLength(request.phoneNumber, limit: 32, rule: 6, &found)
         if let t = request.tracking {
-            checkLength(t.campaign, Self.maxLengths[7], fail)
-            checkLength(t.source, Self.maxLengths[8], fail)
-            checkLength(t.medium, Self.maxLengths[9], fail)
-            checkLength(t.content, Self.maxLengths[10], fail)
-            checkLength(t.term, Self.maxLengths[11], fail)
+            checkLength(t.campaign, limit: 255, rule: 7, &found)
+            checkLength(t.source, limit: 255, rule: 8, &found)
+            checkLength(t.medium, limit: 255, rule: 9, &found)
+            checkLength(t.content, limit: 255, rule: 10, &found)
+            checkLength(t.term, limit: 255, rule: 11, &found)
         }
-        validateLists(request, fail)
+        validateLists(request, &found)
         if let locale = request.locale, !produced.contains(.locale), !Self.isOne(of: Self.locales, locale) {
-            fail("locale", locale, "Locale \(locale) is not one the API accepts: use ja or en.")
+            found.fail("locale", locale, "Locale \(locale) is not one the API accepts: use ja or en.")
         }
         if let location = request.locationId, !produced.contains(.locationId), !Self.isOne(of: Self.locationIds, location) {
-            fail("locationId", location, "Location \(location) is not one the API accepts: use \(TimeZoneResolver.list(Self.locationIds)).")
+            found.fail("locationId", location, "Location \(location) is not one the API accepts: use \(TimeZoneResolver.list(Self.locationIds)).")
         }
-        if let payment = request.payment { validatePayment(payment, fail) }
-        return problems
+        if let payment = request.payment { validatePayment(payment, &found) }
+        return found.problems
     }
 
-    private func validateLists(_ request: BookingRequest, _ fail: (String, String, String) -> Void) {
+    private func validateLists(_ request: BookingRequest, _ found: inout Findings) {
         if let cc = request.ccEmails {
             if cc.count > Self.maxCCEmails {
-                fail("ccEmails", cc.joined(separator: ", "), "There are \(cc.count) CC addresses; at most \(Self.maxCCEmails) are allowed.")
+                found.fail("ccEmails", cc.joined(separator: ", "), "There are \(cc.count) CC addresses; at most \(Self.maxCCEmails) are allowed.")
             }
             for email in cc {
-                if let failure = EmailNormalizer.check(email, raw: email) { fail("ccEmails", email, "CC: " + failure.message) }
-                if TextNormalizer.length(email) > 255 { fail("ccEmails", email, "CC address \(Self.excerpt(email)) is longer than 255 characters.") }
+                if let failure = EmailNormalizer.check(email, raw: email) { found.fail("ccEmails", email, "CC: " + failure.message) }
+                if TextNormalizer.length(email) > 255 { found.fail("ccEmails", email, "CC address \(Self.excerpt(email)) is longer than 255 characters.") }
             }
         }
         for answer in request.answers ?? [] {
             if answer.questionUid.isEmpty {
-                fail("answers", answer.content, "An answer has no question id; map it as answers.<questionUid>.")
+                found.fail("answers", answer.content, "An answer has no question id; map it as answers.<questionUid>.")
             }
             if answer.content.isEmpty {
-                fail("answers.\(answer.questionUid)", "", "The answer to question \(answer.questionUid) is empty.")
+                found.fail("answers.\(answer.questionUid)", "", "The answer to question \(answer.questionUid) is empty.")
             }
         }
     }
 
-    private func validatePayment(_ payment: BookingRequest.Payment, _ fail: (String, String, String) -> Void) {
+    private func validatePayment(_ payment: BookingRequest.Payment, _ found: inout Findings) {
         if payment.paymentMethod.isEmpty {
-            fail("payment.paymentMethod", "", "Payment needs a paymentMethod (none, card or onsite) when any payment field is given.")
+            found.fail("payment.paymentMethod", "", "Payment needs a paymentMethod (none, card or onsite) when any payment field is given.")
         } else if !Self.paymentMethods.contains(payment.paymentMethod) {
-            fail("payment.paymentMethod", payment.paymentMethod, "Payment method \(payment.paymentMethod) is not one the API accepts: use none, card or onsite.")
+            found.fail("payment.paymentMethod", payment.paymentMethod, "Payment method \(payment.paymentMethod) is not one the API accepts: use none, card or onsite.")
         }
         for (field, url) in [("payment.successUrl", payment.successUrl), ("payment.cancelUrl", payment.cancelUrl)] {
             if let url, !Self.isWebURL(url) {
-                fail(field, url, "\(field == "payment.successUrl" ? "Success" : "Cancel") URL \(Self.excerpt(url)) is not a full web address starting with https:// or http://.")
+                found.fail(field, url, "\(field == "payment.successUrl" ? "Success" : "Cancel") URL \(Self.excerpt(url)) is not a full web address starting with https:// or http://.")
             }
         }
     }
 
-    private func checkLength(_ value: String?, _ rule: (field: String, label: String, limit: Int),
-                             _ fail: (String, String, String) -> Void) {
+    /// `limit` is `maxLengths[rule].limit`, written at the call so the row's hot path reads no table.
+    @inline(__always)
+    private func checkLength(_ value: String?, limit: Int, rule index: Int, _ found: inout Findings) {
         // A scalar takes at least one UTF-8 byte: short values need no counting.
-        guard let value, value.utf8.count > rule.limit else { return }
+        guard let value, value.utf8.count > limit else { return }
+        lengthProblem(value, rule: index, &found)
+    }
+
+    private func lengthProblem(_ value: String, rule index: Int, _ found: inout Findings) {
+        let rule = Self.maxLengths[index]
         let length = TextNormalizer.length(value)
         if length > rule.limit {
-            fail(rule.field, value, "\(rule.label) \(Self.excerpt(value)) is \(length) characters long; at most \(rule.limit) are allowed.")
+            found.fail(rule.field, value, "\(rule.label) \(Self.excerpt(value)) is \(length) characters long; at most \(rule.limit) are allowed.")
+        }
+    }
+
+    /// The problems found so far.
+    struct Findings {
+        var problems: [RowProblem] = []
+
+        mutating func fail(_ field: String, _ value: String, _ message: String) {
+            problems.append(RowProblem(field: field, value: value, message: message))
         }
     }
 
@@ -150,11 +164,7 @@ public struct BookingValidator: Sendable {
     }
 
     private static func isPlainIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        // Printable ASCII other than `#`, `/` and `?`, as a 128-bit set.
-        for byte in bytes where !EmailNormalizer.inSet(byte, low: 0x7FFF_7FF6_0000_0000, high: 0x7FFF_FFFF_FFFF_FFFF) {
-            return false
-        }
-        return true
+        ByteClass.all(bytes, have: ByteClass.identifier)
     }
 
     /// `yyyy-MM-ddTHH:mm:ss.SSSZ`, exactly.
