@@ -83,11 +83,15 @@ public enum APIMessage {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The booking uid from a 201 body (`{"data": {"uid": …}}`).
+    /// The booking uid from a 201 body (`{"data": {"uid": …}}`): scanned for in the common case, decoded
+    /// when the scanner cannot follow the text.
     public static func bookingUid(from body: [UInt8]) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
-            let data = object["data"] as? [String: Any]
-        else { return nil }
-        return data["uid"] as? String
+        if let uid = BookingUidScanner.uid(in: body) { return uid }
+        return (try? JSONDecoder().decode(CreatedEnvelope.self, from: Data(body)))?.data?.uid
+    }
+
+    private struct CreatedEnvelope: Decodable {
+        struct Booking: Decodable { var uid: String? }
+        var data: Booking?
     }
 }
