@@ -129,8 +129,9 @@ extension EmailNormalizer {
     /// from a common domain, hashed, with the first common domain it is near: the per-row check is
     /// one hash and one probe. Built once, about 16,000 entries.
     private final class NearMissIndex: Sendable {
-        /// FNV-1a of each variant with the low bit set; 0 marks an empty slot.
-        private let hashes: [UInt64]
+        /// The high half of each variant's FNV-1a hash, low bit set; 0 marks an empty slot. Half a
+        /// hash keeps the table (128 KiB) in the cache; a hit is confirmed byte by byte anyway.
+        private let hashes: [UInt32]
         private let targets: [UInt8]
         /// The hashes of the common domains themselves: never a typo.
         private let exact: Set<UInt64>
@@ -138,8 +139,8 @@ extension EmailNormalizer {
         static let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789.-".utf8)
 
         init(_ domains: [String]) {
-            var hashes = [UInt64](repeating: 0, count: 1 << 16)
-            var targets = [UInt8](repeating: 0, count: 1 << 16)
+            var hashes = [UInt32](repeating: 0, count: 1 << 15)
+            var targets = [UInt8](repeating: 0, count: 1 << 15)
             let exact = Set(domains.map { Array($0.utf8).withUnsafeBufferPointer(Self.hash) })
             for (index, domain) in domains.enumerated() {
                 let c = Array(domain.utf8)
@@ -171,7 +172,7 @@ extension EmailNormalizer {
                     if exact.contains(hash) { continue }
                     let slot = Self.slot(for: hash, in: hashes)
                     if hashes[slot] == 0 {
-                        hashes[slot] = hash
+                        hashes[slot] = UInt32(truncatingIfNeeded: hash >> 32) | 1
                         targets[slot] = UInt8(index)
                     }
                 }
@@ -185,8 +186,9 @@ extension EmailNormalizer {
             return hash | 1
         }
 
-        private static func slot(for hash: UInt64, in hashes: [UInt64]) -> Int {
+        private static func slot(for hash: UInt64, in hashes: [UInt32]) -> Int {
             let mask = hashes.count - 1
+            let hash = UInt32(truncatingIfNeeded: hash >> 32) | 1
             var i = Int(truncatingIfNeeded: hash >> 1) & mask
             while hashes[i] != 0, hashes[i] != hash { i = (i + 1) & mask }
             return i

@@ -22,6 +22,10 @@ public final class ZoneRules: Sendable {
     private let transitions: [Int64]
     /// Offsets in seconds east of UTC; one more than `transitions`.
     private let offsets: [Int]
+    /// For each window of 2^25 s (about 388 days) from `rangeStart`, the number of transitions
+    /// before it: a lookup starts there and passes at most a few transitions, with no search.
+    private let windowStarts: [Int32]
+    private static let windowShift: Int64 = 25
     private let timeZone: TimeZone
 
     /// The covered range; outside it (never for a valid row, whose year is 1900–2199) ICU answers.
@@ -47,6 +51,16 @@ public final class ZoneRules: Sendable {
         }
         self.transitions = transitions
         self.offsets = offsets
+        let windows = Int((Self.rangeEnd - Self.rangeStart) >> Self.windowShift) + 1
+        var starts: [Int32] = []
+        starts.reserveCapacity(windows)
+        var i = 0
+        for w in 0..<windows {
+            let windowStart = Self.rangeStart + Int64(w) << Self.windowShift
+            while i < transitions.count, transitions[i] < windowStart { i += 1 }
+            starts.append(Int32(i))
+        }
+        self.windowStarts = starts
     }
 
     /// The offset east of UTC, in seconds, in force at `seconds` after the epoch.
@@ -58,14 +72,11 @@ public final class ZoneRules: Sendable {
     }
 
     /// The number of transitions at or before `seconds`, i.e. the index into `offsets`.
+    /// `seconds` must lie in `rangeStart..<rangeEnd`.
     private func index(after seconds: Int64) -> Int {
-        var low = 0
-        var high = transitions.count
-        while low < high {
-            let mid = (low + high) / 2
-            if transitions[mid] <= seconds { low = mid + 1 } else { high = mid }
-        }
-        return low
+        var i = Int(windowStarts[Int((seconds - Self.rangeStart) >> Self.windowShift)])
+        while i < transitions.count, transitions[i] <= seconds { i += 1 }
+        return i
     }
 
     /// How the wall time `local` (seconds since the epoch as if it were UTC) maps to instants.
