@@ -60,7 +60,11 @@ public struct RowNormalizer: Sendable {
             case 4 where key == "name": request.name = TextNormalizer.normalize(value) ?? ""
             case 5 where key == "email": raw.email = value
             case 6 where key == "locale":
-                if let locale = TextNormalizer.normalize(value).map(Self.locale) {
+                // Already an accepted value: nothing to trim or fold.
+                if value == "ja" || value == "en" {
+                    produced.insert(.locale)
+                    request.locale = value
+                } else if let locale = TextNormalizer.normalize(value).map(Self.locale) {
                     if locale == "ja" || locale == "en" { produced.insert(.locale) }
                     request.locale = locale
                 }
@@ -72,12 +76,22 @@ public struct RowNormalizer: Sendable {
             case 9 where key == "startDate": raw.startDate = value
             case 9 where key == "startTime": raw.startTime = value
             case 10 where key == "locationId":
-                if let text = TextNormalizer.normalize(value) {
+                if BookingValidator.isOne(of: BookingValidator.locationIds, value) {
+                    produced.insert(.locationId)
+                    request.locationId = value
+                } else if let text = TextNormalizer.normalize(value) {
                     let location = Self.enumValue(text, in: BookingValidator.locationIds)
                     if location.known { produced.insert(.locationId) }
                     request.locationId = location.value
                 }
-            case 11 where key == "eventTypeId": request.eventTypeId = TextNormalizer.trim(value)
+            case 11 where key == "eventTypeId":
+                // An id of printable ASCII has no white space to trim and is safe in a URL path.
+                if BookingValidator.isPlainIdentifier(value) && !value.isEmpty {
+                    produced.insert(.eventTypeId)
+                    request.eventTypeId = value
+                } else {
+                    request.eventTypeId = TextNormalizer.trim(value)
+                }
             case 11 where key == "phoneNumber": request.phoneNumber = TextNormalizer.normalize(value)
             case 16 where key == "textRemindNumber": request.textRemindNumber = TextNormalizer.normalize(value)
             case 21 where key == "textRemindCountryCode": request.textRemindCountryCode = TextNormalizer.normalize(value)

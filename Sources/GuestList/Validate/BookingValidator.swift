@@ -40,6 +40,7 @@ public struct BookingValidator: Sendable {
         static let timeZone = Produced(rawValue: 4)
         static let locale = Produced(rawValue: 8)
         static let locationId = Produced(rawValue: 16)
+        static let eventTypeId = Produced(rawValue: 32)
     }
 
     func validate(_ request: BookingRequest, produced: Produced) -> [RowProblem] {
@@ -54,7 +55,7 @@ public struct BookingValidator: Sendable {
         }
         if request.eventTypeId.isEmpty {
             found.fail("eventTypeId", "", "The event type is missing; map a column to eventTypeId or set it in the pipeline's defaults.")
-        } else if !Self.isPlainIdentifier(request.eventTypeId) {
+        } else if !produced.contains(.eventTypeId), !Self.isPlainIdentifier(request.eventTypeId) {
             found.fail("eventTypeId", request.eventTypeId, "Event type id \(request.eventTypeId) cannot contain spaces, slashes, ? or #; copy the id from Jicoo.")
         }
         if request.name.isEmpty { found.fail("name", "", "The guest's name is missing.") }
