@@ -129,7 +129,7 @@ extension EmailNormalizer {
     /// from a common domain, hashed, with the first common domain it is near: the per-row check is
     /// one hash and one probe. Built once, about 16,000 entries.
     private final class NearMissIndex: Sendable {
-        /// The high half of each variant's FNV-1a hash, low bit set; 0 marks an empty slot. Half a
+        /// The high half of each variant's `QuickHash`, low bit set; 0 marks an empty slot. Half a
         /// hash keeps the table (128 KiB) in the cache; a hit is confirmed byte by byte anyway.
         private let hashes: [UInt32]
         private let targets: [UInt8]
@@ -180,11 +180,7 @@ extension EmailNormalizer {
             (self.hashes, self.targets, self.exact) = (hashes, targets, exact)
         }
 
-        static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            return hash | 1
-        }
+        static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { QuickHash.of(bytes) }
 
         private static func slot(for hash: UInt64, in hashes: [UInt32]) -> Int {
             let mask = hashes.count - 1

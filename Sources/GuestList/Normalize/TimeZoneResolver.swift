@@ -97,9 +97,9 @@ public struct TimeZoneResolver: Sendable {
 
     /// Resolutions by raw spelling and rule tables by zone id, shared by every copy of the resolver.
     ///
-    /// The spellings sit in a small open-addressing table hashed with FNV-1a: a row's lookup is one
-    /// pass over its bytes, a lock and usually one comparison, where a `Dictionary` would run SipHash
-    /// and dynamic exclusivity checks on every row.
+    /// The spellings sit in a small open-addressing table keyed by `QuickHash`: a row's lookup is
+    /// two loads and a multiplication, a lock and usually one comparison, where a `Dictionary` would
+    /// run SipHash and dynamic exclusivity checks on every row.
     private final class Cache: @unchecked Sendable {
         // `table` and `rulesByID` are guarded by `lock`: rows may be normalized on several threads.
         private let lock = NSLock()
@@ -114,7 +114,7 @@ public struct TimeZoneResolver: Sendable {
         }
 
         struct Table {
-            /// FNV-1a of each slot's spelling with the low bit set; 0 for an empty slot.
+            /// `QuickHash` of each slot's spelling (low bit set); 0 for an empty slot.
             var hashes: [UInt64]
             var keys: [String]
             var values: [Result<ZoneRules, NormalizationFailure>?]
@@ -157,14 +157,9 @@ public struct TimeZoneResolver: Sendable {
         }
 
         static func hash(_ text: String) -> UInt64 {
-            func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-                return hash | 1
-            }
-            if let hash = text.utf8.withContiguousStorageIfAvailable(fnv) { return hash }
+            if let hash = text.utf8.withContiguousStorageIfAvailable(QuickHash.of) { return hash }
             var copy = text
-            return copy.withUTF8(fnv)
+            return copy.withUTF8(QuickHash.of)
         }
 
         func entry(for text: String) -> Result<ZoneRules, NormalizationFailure>? {
