@@ -126,6 +126,19 @@ extension Ledger {
             ])
     }
 
+    /// Deletes attempts recorded as started whose requests never left (the loader primed them and the run
+    /// stopped first); an attempt that has finished is kept.
+    public func abandonAttempts(_ ids: [Int64]) throws(GuestListError) {
+        guard !ids.isEmpty else { return }
+        try db.transaction { () throws(GuestListError) in
+            let s = try db.statement("DELETE FROM attempts WHERE id = ? AND finished_at IS NULL")
+            for id in ids {
+                s.reset()
+                try s.bind(Int(id)).run()
+            }
+        }
+    }
+
     /// Closes attempts left open by a process that died, so they are not mistaken for live ones later.
     public func closeOrphanedAttempts(run: Int) throws(GuestListError) {
         try db.statement(

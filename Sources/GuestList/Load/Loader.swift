@@ -6,6 +6,12 @@ import Logging
 /// One coordinator owns the ledger and the rate limiter; requests run as child tasks and report back, so
 /// there is no shared mutable state and outcomes are committed in the order they arrive. Every attempt is
 /// committed as started before its request leaves (see `Ledger.beginAttempts`).
+///
+/// The coordinator keeps up to `limits.concurrency` attempts *primed*: recorded as started in an earlier
+/// group commit, not yet sent. When an answer frees a slot, a primed row leaves at once and the commit
+/// that records the answer runs while it is out, instead of in front of it. A primed attempt that is never
+/// sent (the run stopped) is deleted at the end; after a kill -9 it is an open attempt like any other and
+/// the row is reconciled through the read endpoints before it is sent again.
 public struct Loader {
     public var limits: PipelineFile.Limits
     public var api: any BookingAPI
@@ -77,6 +83,36 @@ public struct Loader {
         }
         var armedWake: Double?
         var graceArmed = false
+        /// Rows whose attempts are committed as started and that wait for a slot and a token.
+        var primed: [(row: PendingRow, attemptID: Int64)] = []
+        var primedHead = 0
+        func dispatch(_ row: PendingRow, attemptID: Int64) {
+            let flight = Flight(row: row, attemptID: attemptID, startedAt: Date().timeIntervalSince1970)
+            group.addTask {
+                let answer = await api.createBooking(json: row.payload)
+                mailbox.post(.answered(flight, answer, SendOutcome(answer)))
+            }
+        }
+        /// Sends primed rows into the free slots the limiter allows.
+        func dispatchPrimed(now: Double) {
+            while state.end == nil, state.inFlight < limits.concurrency, primedHead < primed.count,
+                  state.limiter.tryAcquire(now: now) {
+                state.inFlight += 1
+                dispatch(primed[primedHead].row, attemptID: primed[primedHead].attemptID)
+                primedHead += 1
+            }
+            if primedHead == primed.count {
+                primed.removeAll(keepingCapacity: true)
+                primedHead = 0
+            }
+        }
+        /// Deletes the primed attempts no request left for: they were never sent.
+        func abandonPrimed() throws(GuestListError) {
+            guard primedHead < primed.count else { return }
+            try ledger.abandonAttempts(primed[primedHead...].map(\.attemptID))
+            primed.removeAll()
+            primedHead = 0
+        }
         /// Records what `events` say; returns how the load ends when the grace period ran out.
         func apply(_ events: [Event]) throws(GuestListError) -> LoadEnd? {
             for event in events {
@@ -90,6 +126,7 @@ public struct Loader {
                     if state.end != nil {
                         logger.warning("in-flight requests abandoned after the grace period; they stay uncertain")
                         try ledger.record(run: run, results: state.takeResults())
+                        try abandonPrimed()
                         return state.end ?? .interrupted
                     }
                 case .answered(let flight, let answer, let outcome):
@@ -103,7 +140,9 @@ public struct Loader {
         while true {
             let now = Self.monotonic()
             state.promoteDelayed(now: now)
-            // Start what the limiter and the concurrency allow.
+            // Primed rows leave first: their attempts are durable already.
+            dispatchPrimed(now: now)
+            // Then what the limiter and the concurrency allow, recorded in this commit before it leaves.
             var sends: [PendingRow] = []
             while state.end == nil, state.inFlight < limits.concurrency, let next = state.nextReady() {
                 guard state.limiter.tryAcquire(now: now) else { state.putBack(next); break }
@@ -128,20 +167,26 @@ public struct Loader {
                     sends.append(next)
                 }
             }
-            // One group commit: what came back, and the attempts about to start (durable before they leave).
-            let wall = Date().timeIntervalSince1970
-            let ids = try ledger.commit(run: run, results: state.takeResults(), starting: sends.map(\.row), at: wall)
-            for (row, id) in zip(sends, ids) {
-                let flight = Flight(row: row, attemptID: id, startedAt: wall)
-                group.addTask {
-                    let answer = await api.createBooking(json: row.payload)
-                    mailbox.post(.answered(flight, answer, SendOutcome(answer)))
+            // And rows to prime for the slots the next answers free (no token taken yet).
+            var priming: [PendingRow] = []
+            while state.end == nil, primed.count - primedHead + priming.count < limits.concurrency, let next = state.nextReady() {
+                if next.uncertain || checkBooked {
+                    // Reconciled (or looked up) when a slot is free, not ahead of time.
+                    state.putBack(next)
+                    break
                 }
+                priming.append(next)
             }
+            // One group commit: what came back, and the attempts about to start (durable before they leave).
+            let ids = try ledger.commit(
+                run: run, results: state.takeResults(), starting: (sends + priming).map(\.row), at: Date().timeIntervalSince1970)
+            for (row, id) in zip(sends, ids) { dispatch(row, attemptID: id) }
+            for (row, id) in zip(priming, ids.dropFirst(sends.count)) { primed.append((row, id)) }
             onProgress(state.progress)
 
-            if state.inFlight == 0 && (state.end != nil || state.isDrained) { break }
-            if state.end == nil, let wake = state.nextWake(now: now, concurrency: limits.concurrency),
+            if state.inFlight == 0 && (state.end != nil || (state.isDrained && primedHead == primed.count)) { break }
+            if state.end == nil,
+                let wake = state.nextWake(now: now, concurrency: limits.concurrency, waiting: primedHead < primed.count),
                 armedWake.map({ wake < $0 - 0.0005 }) ?? true
             {
                 armedWake = wake
@@ -160,6 +205,8 @@ public struct Loader {
             }
             var events = await mailbox.take()
             if let end = try apply(events) { return end }
+            // The slots those answers freed go to primed rows now, before any batching or commit.
+            dispatchPrimed(now: Self.monotonic())
             // Answers about to land share the next group commit: while most requests are still out, let the
             // runnable ones post first (a yield, not a wait), then take what came.
             if state.end == nil, state.inFlight * 2 > limits.concurrency {
@@ -169,6 +216,7 @@ public struct Loader {
             }
         }
         try ledger.record(run: run, results: state.takeResults())
+        try abandonPrimed()
         return state.end ?? .finished
     }
 

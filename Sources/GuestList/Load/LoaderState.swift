@@ -49,9 +49,10 @@ struct LoaderState {
     }
 
     /// When something can next happen: a token for a waiting row, or a delayed row coming due.
-    mutating func nextWake(now: Double, concurrency: Int) -> Double? {
+    /// `waiting` says rows wait outside the queue (primed attempts).
+    mutating func nextWake(now: Double, concurrency: Int, waiting: Bool = false) -> Double? {
         var wake: Double?
-        if inFlight < concurrency, !front.isEmpty || readyHead < ready.count {
+        if inFlight < concurrency, waiting || !front.isEmpty || readyHead < ready.count {
             wake = limiter.nextAvailable(now: now)
         }
         if let soonest = delayed.map(\.notBefore).min() { wake = min(wake ?? soonest, soonest) }

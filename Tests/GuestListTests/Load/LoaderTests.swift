@@ -106,5 +106,24 @@ struct LoaderTests {
         guard case .unauthorized = end else { Issue.record("ended \(end)"); return }
         #expect(await api.posts.count == 1)
         #expect(try ledger.counts(run: run).pending == 5)
+        // The attempt primed for the next row never left: it is gone, not an open (uncertain) attempt.
+        #expect(try ledger.pendingRows(run: run).allSatisfy { !$0.uncertain })
+        #expect(try ledger.report(for: #require(try ledger.run(id: run))).attempts.count == 1)
+    }
+
+    @Test("primed attempts: each row's attempt is recorded once, before its request, and every one finishes")
+    func primedAttempts() async throws {
+        let (ledger, run) = try ledger(rows: 40)
+        var l = limits
+        l.concurrency = 4
+        let api = ScriptedAPI(answers: [])
+        let end = try await Loader(limits: l, api: api, logger: Logger(label: "t")).load(run: run, ledger: ledger, stop: StopSignal())
+        #expect(end == .finished)
+        #expect(await api.posts.count == 40)
+        let report = try ledger.report(for: #require(try ledger.run(id: run)))
+        #expect(report.attempts.count == 40)
+        #expect(report.attempts.allSatisfy { $0.finishedAt != nil && $0.httpStatus == 201 })
+        #expect(Set(report.attempts.map(\.row)).count == 40)
+        #expect(try ledger.counts(run: run).created == 40)
     }
 }
