@@ -32,7 +32,7 @@ public struct DateTimeParser: Sendable {
 
     /// Parses one cell holding a date and a time.
     public func parse(_ text: String) -> Result<ParsedDateTime, NormalizationFailure> {
-        if let plain = text.utf8.withContiguousStorageIfAvailable(Self.plainDateTime), let plain { return .success(plain) }
+        if let plain = parsePlain(text) { return .success(plain) }
         let result = parseAny(text)
         if case .success(let value) = result, !value.hasTime {
             return .failure(NormalizationFailure(

@@ -77,54 +77,6 @@ extension EmailNormalizer {
     /// Real domains one keystroke from a common one; never flagged.
     static let knownNeighbours: Set<String> = ["email.com", "ymail.com", "gmx.com", "mail.com", "live.co.uk", "outlook.co.jp"]
 
-    /// `commonDomains` laid out for the per-row check: their bytes end to end, where each starts,
-    /// and which of 64 byte classes each contains. One edit changes at most two classes, so most
-    /// domains are ruled out by a length check and a popcount before any byte comparison.
-    private struct DomainTable: Sendable {
-        let bytes: [UInt8]
-        let starts: [Int]
-        let masks: [UInt64]
-
-        init(_ domains: [String]) {
-            var bytes: [UInt8] = [], starts = [0], masks: [UInt64] = []
-            for domain in domains {
-                bytes += domain.utf8
-                starts.append(bytes.count)
-                masks.append(domain.utf8.reduce(0) { $0 | EmailNormalizer.classBit($1) })
-            }
-            (self.bytes, self.starts, self.masks) = (bytes, starts, masks)
-        }
-
-        /// The index of the common domain `domain` is one edit away from; nil when it is one of
-        /// them or near none.
-        func nearMiss(_ domain: UnsafeBufferPointer<UInt8>) -> Int? {
-            var mask: UInt64 = 0
-            for byte in domain { mask |= EmailNormalizer.classBit(byte) }
-            let count = domain.count
-            return bytes.withUnsafeBufferPointer { all in
-                starts.withUnsafeBufferPointer { starts in
-                    masks.withUnsafeBufferPointer { masks -> Int? in
-                        var match: Int?
-                        for index in 0..<masks.count {
-                            let start = starts[index], length = starts[index + 1] &- start
-                            guard length &- count <= 1, count &- length <= 1 else { continue }
-                            var differing = mask ^ masks[index]
-                            differing &= differing &- 1
-                            differing &= differing &- 1   // nonzero when more than two classes differ
-                            guard differing == 0 else { continue }
-                            let candidate = UnsafeBufferPointer(rebasing: all[start..<(start + length)])
-                            if candidate.elementsEqual(domain) { return nil }
-                            if match == nil, EmailNormalizer.oneEditApart(domain, candidate) { match = index }
-                        }
-                        return match
-                    }
-                }
-            }
-        }
-    }
-
-    private static let domainTable = DomainTable(commonDomains)
-
     /// Every domain one edit (over the letters, digits, `.` and `-` a normalized domain is made of)
     /// from a common domain, hashed, with the first common domain it is near: the per-row check is
     /// one hash and one probe. Built once, about 16,000 entries.
@@ -133,8 +85,6 @@ extension EmailNormalizer {
         /// hash keeps the table (128 KiB) in the cache; a hit is confirmed byte by byte anyway.
         private let hashes: [UInt32]
         private let targets: [UInt8]
-        /// The hashes of the common domains themselves: never a typo.
-        private let exact: Set<UInt64>
 
         static let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789.-".utf8)
 
@@ -177,7 +127,7 @@ extension EmailNormalizer {
                     }
                 }
             }
-            (self.hashes, self.targets, self.exact) = (hashes, targets, exact)
+            (self.hashes, self.targets) = (hashes, targets)
         }
 
         static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { QuickHash.of(bytes) }
@@ -202,8 +152,20 @@ extension EmailNormalizer {
 
     private static let nearMisses = NearMissIndex(commonDomains)
 
-    @inline(__always)
-    static func classBit(_ byte: UInt8) -> UInt64 { 1 << UInt64(byte & 63) }
+    /// The first common domain `domain` is one edit from; nil when it is one of them or near none.
+    /// The index's fallback: for a domain it cannot hash, or a hit it hashed wrongly.
+    private static func scanForNearMiss(_ domain: UnsafeBufferPointer<UInt8>) -> Int? {
+        var match: Int?
+        for (index, candidate) in commonDomains.enumerated() {
+            let verdict = Array(candidate.utf8).withUnsafeBufferPointer { c -> Int in
+                if c.elementsEqual(domain) { return 0 }
+                return oneEditApart(domain, c) ? 1 : 2
+            }
+            if verdict == 0 { return nil }
+            if verdict == 1, match == nil { match = index }
+        }
+        return match
+    }
 
     /// A warning when the domain of a normalized `email` is one typo (a wrong, missing, extra or
     /// swapped character) away from a common domain, e.g. `gmial.com`. The row is still sent.
@@ -218,7 +180,7 @@ extension EmailNormalizer {
                     return near
                 }
             }
-            return Self.domainTable.nearMiss(domain)
+            return Self.scanForNearMiss(domain)
         }
         guard let near, let match = near else { return nil }
         let domain = String(email[email.index(after: email.lastIndex(of: "@")!)...])

@@ -213,7 +213,7 @@ public struct EmailNormalizer: Sendable {
         while at >= 0, bytes[at] != UInt8(ascii: "@") { at -= 1 }
         if at < 0 { return .noAt }
         if at == 0 { return .emptyLocal }
-        for i in 0..<at where !isLocalByte(bytes[i]) { return .badLocalByte(bytes[i]) }
+        for i in 0..<at where !ByteClass.has(bytes[i], ByteClass.local) { return .badLocalByte(bytes[i]) }
         if at > 64 { return .localTooLong(at) }
         if bytes.count > 255 { return .tooLong(bytes.count) }
         if at == bytes.count - 1 { return .emptyDomain }
@@ -227,7 +227,7 @@ public struct EmailNormalizer: Sendable {
                 labels += 1
                 labelLength = 0
             } else {
-                guard isAlphanumeric(byte) || (byte == UInt8(ascii: "-") && labelLength > 0) else { return .badDomain }
+                guard ByteClass.has(byte, ByteClass.alphanumeric) || (byte == UInt8(ascii: "-") && labelLength > 0) else { return .badDomain }
                 labelLength += 1
                 if labelLength > 63 { return .badDomain }
             }
@@ -235,24 +235,5 @@ public struct EmailNormalizer: Sendable {
         }
         if labelLength == 0 || previous == UInt8(ascii: "-") { return .badDomain }
         return labels < 2 ? .undotted : .valid
-    }
-
-    /// atext of the HTML rule plus the dot — letters, digits and ``!#$%&'*+-/=?^_`{|}~.`` — as a
-    /// 128-bit set: bit `b` of (low, high) is set when byte `b` is allowed.
-    @inline(__always)
-    static func isLocalByte(_ byte: UInt8) -> Bool {
-        inSet(byte, low: 0xA3FF_ECFA_0000_0000, high: 0x7FFF_FFFF_C7FF_FFFE)
-    }
-
-    /// ASCII letters and digits, as the same kind of set.
-    @inline(__always)
-    static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        inSet(byte, low: 0x03FF_0000_0000_0000, high: 0x07FF_FFFE_07FF_FFFE)
-    }
-
-    @inline(__always)
-    static func inSet(_ byte: UInt8, low: UInt64, high: UInt64) -> Bool {
-        let word = byte < 64 ? low : byte < 128 ? high : 0
-        return word >> UInt64(byte & 63) & 1 != 0
     }
 }

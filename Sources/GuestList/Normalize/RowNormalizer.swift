@@ -121,8 +121,7 @@ public struct RowNormalizer: Sendable {
             problems.append(located)
         }
         guard problems.isEmpty else { return invalidRow(request, problems: problems, warnings: warnings, rawTimeZone: rawTimeZone) }
-        // Handed over, not copied: a copy of a request is a retain and a release per field.
-        return NormalizedRow(request: consume request, warnings: warnings)
+        return NormalizedRow(request: request, warnings: warnings)
     }
 
     /// The request as the row's cells describe it, before validation; what cannot be read is in `problems`.
@@ -152,7 +151,6 @@ public struct RowNormalizer: Sendable {
     }
 
     /// An invalid row, with the fields that did normalize kept for the report.
-    @inline(never)
     private func invalidRow(_ request: borrowing BookingRequest, problems: [RowProblem], warnings: [RowProblem],
                             rawTimeZone: String) -> NormalizedRow {
         var partial: [String: String] = [:]

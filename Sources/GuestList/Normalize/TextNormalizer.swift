@@ -20,11 +20,7 @@ public enum TextNormalizer {
         let count = bytes.count
         let first = bytes[0], last = bytes[count - 1]
         guard first > 0x20, first != 0x7F, last > 0x20, last < 0x7F || last >= 0x80 && last < 0xC0 else { return false }
-        var i = 0
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while i + 8 <= count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
-        }
+        var i = asciiWords(bytes)
         while i < count {
             let byte = bytes[i]
             if byte < 0x80 { i += 1; continue }
@@ -90,20 +86,23 @@ public enum TextNormalizer {
     /// True when `text` is all ASCII; reads eight bytes at a time.
     public static func isASCII(_ text: some StringProtocol) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes in
-            var i = 0
-            if let base = bytes.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while i + 8 <= bytes.count {
-                    if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-                    i += 8
-                }
-            }
+            var i = asciiWords(bytes)
             while i < bytes.count {
                 if bytes[i] >= 0x80 { return false }
                 i += 1
             }
             return true
         } ?? text.unicodeScalars.allSatisfy(\.isASCII)
+    }
+
+    /// How many leading bytes, in whole eight-byte words, are ASCII: where a byte-by-byte look starts.
+    @inline(__always)
+    static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = 0
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+        return i
     }
 
     /// Without any surrounding white space or line breaks, however long; for quoting raw values.
