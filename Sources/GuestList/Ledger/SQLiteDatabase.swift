@@ -74,8 +74,11 @@ final class SQLiteDatabase {
 
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    /// Reset once read: a cached statement left on its row stays active, and an active statement keeps a
+    /// migration from dropping a table ("database table is locked").
     func userVersion() throws(GuestListError) -> Int {
         let s = try statement("PRAGMA user_version")
+        defer { s.reset() }
         _ = try s.step()
         return s.int(0)
     }
@@ -98,11 +101,14 @@ final class Statement {
         sqlite3_clear_bindings(stmt)
     }
 
+    /// Binds `values` to parameters 1, 2, …; nil binds NULL. A parameter pack rather than an array of
+    /// existentials: no boxing, and each value's bind is a direct call (the loader binds a few per answer).
     @discardableResult
-    func bind(_ values: (any SQLiteValue)?...) -> Statement {
-        for (i, value) in values.enumerated() {
-            let index = Int32(i + 1)
-            if let value { value.bind(to: stmt, at: index) } else { sqlite3_bind_null(stmt, index) }
+    func bind<each Value: SQLiteValue>(_ values: repeat each Value) -> Statement {
+        var index: Int32 = 0
+        for value in repeat each values {
+            index += 1
+            value.bind(to: stmt, at: index)
         }
         return self
     }
@@ -155,5 +161,24 @@ extension Bool: SQLiteValue {
 }
 
 extension String: SQLiteValue {
-    func bind(to stmt: OpaquePointer, at index: Int32) { sqlite3_bind_text(stmt, index, self, -1, SQLITE_TRANSIENT) }
+    /// Binds the string's own UTF-8 bytes with their length: no C-string copy on the Swift side (SQLite copies
+    /// once). An empty string binds "" — a nil base address would bind NULL.
+    func bind(to stmt: OpaquePointer, at index: Int32) {
+        var text = self
+        text.withUTF8 { bytes in
+            if let base = bytes.baseAddress, !bytes.isEmpty {
+                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    _ = sqlite3_bind_text(stmt, index, $0, Int32(bytes.count), SQLITE_TRANSIENT)
+                }
+            } else {
+                sqlite3_bind_text(stmt, index, "", 0, SQLITE_TRANSIENT)
+            }
+        }
+    }
+}
+
+extension Optional: SQLiteValue where Wrapped: SQLiteValue {
+    func bind(to stmt: OpaquePointer, at index: Int32) {
+        if let value = self { value.bind(to: stmt, at: index) } else { sqlite3_bind_null(stmt, index) }
+    }
 }
