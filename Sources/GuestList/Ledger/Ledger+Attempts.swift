@@ -27,8 +27,6 @@ public struct AttemptResult: Sendable, Equatable {
     public var transient: Bool
     /// The answer never came although the request may have reached the API.
     public var uncertain: Bool
-    /// The booking key, recorded in `booked` when the row is created.
-    public var key: String?
 }
 
 extension Ledger {
@@ -91,9 +89,6 @@ extension Ledger {
             "UPDATE rows SET status = ?, http_status = ?, booking_uid = ?, error = ? WHERE run_id = ? AND row = ?")
         let stay = try db.statement(
             "UPDATE rows SET http_status = COALESCE(?, http_status), error = ?, transient_attempts = transient_attempts + ?, was_uncertain = (was_uncertain OR ?) WHERE run_id = ? AND row = ?")
-        let booked = try db.statement(
-            "INSERT OR IGNORE INTO booked (booking_key, booking_uid, run_id, row, booked_at) VALUES (?, ?, ?, ?, ?)")
-        var bookedAt: String?
         for r in results {
             if r.attemptID > 0 {
                 attempt.reset()
@@ -103,11 +98,6 @@ extension Ledger {
             if let status = r.status {
                 settle.reset()
                 try settle.bind(status.rawValue, r.httpStatus, r.bookingUid, r.error, run, r.row).run()
-                if status == .created, let key = r.key, let uid = r.bookingUid {
-                    booked.reset()
-                    if bookedAt == nil { bookedAt = Timestamp.now() }
-                    try booked.bind(key, uid, run, r.row, bookedAt).run()
-                }
             } else {
                 stay.reset()
                 try stay.bind(r.httpStatus, r.error, r.transient ? 1 : 0, r.uncertain, run, r.row).run()
@@ -116,13 +106,13 @@ extension Ledger {
     }
 
     /// Settles rows found to be booked already (by reconciliation or by another run of this ledger).
-    public func settleWithoutAttempt(run: Int, row: Int, status: RowStatus, uid: String?, key: String?, message: String?) throws(GuestListError) {
+    public func settleWithoutAttempt(run: Int, row: Int, status: RowStatus, uid: String?, message: String?) throws(GuestListError) {
         try record(
             run: run,
             results: [
                 AttemptResult(
                     attemptID: 0, row: row, finishedAt: Date().timeIntervalSince1970, httpStatus: nil, error: message,
-                    status: status, bookingUid: uid, transient: false, uncertain: false, key: key)
+                    status: status, bookingUid: uid, transient: false, uncertain: false)
             ])
     }
 
@@ -139,13 +129,26 @@ extension Ledger {
         }
     }
 
-    /// Closes attempts left open by a process that died, so they are not mistaken for live ones later.
+    /// Closes attempts left open by a process that died, so they are not mistaken for live ones later, and
+    /// marks where this session's attempts begin.
+    ///
+    /// Every session of a run starts here, so an attempt still open can only belong to the run's latest session:
+    /// the search starts at `open_attempts_from` (ids only grow within a session; the primed attempts a session
+    /// deletes are its own) instead of going through an index that every commit would rewrite. `+run_id` keeps
+    /// SQLite on that id range rather than on all of the run's attempts in `attempts_by_row`.
     public func closeOrphanedAttempts(run: Int) throws(GuestListError) {
-        try db.statement(
-            "UPDATE attempts SET finished_at = started_at, error = 'uncertain: the process stopped while this request was in flight' WHERE run_id = ? AND finished_at IS NULL"
-        ).bind(run).run()
-        try db.statement(
-            "UPDATE rows SET was_uncertain = 1 WHERE run_id = ? AND status = 'pending' AND row IN (SELECT row FROM attempts WHERE run_id = ? AND error LIKE 'uncertain:%')"
-        ).bind(run, run).run()
+        try db.transaction { () throws(GuestListError) in
+            let from = try db.statement("SELECT open_attempts_from FROM runs WHERE id = ?").bind(run)
+            let first = try from.step() ? from.int(0) : 0
+            from.reset()
+            try db.statement(
+                "UPDATE attempts SET finished_at = started_at, error = 'uncertain: the process stopped while this request was in flight' WHERE id >= ? AND +run_id = ? AND finished_at IS NULL"
+            ).bind(first, run).run()
+            try db.statement(
+                "UPDATE rows SET was_uncertain = 1 WHERE run_id = ? AND status = 'pending' AND row IN (SELECT row FROM attempts WHERE id >= ? AND +run_id = ? AND error LIKE 'uncertain:%')"
+            ).bind(run, first, run).run()
+            try db.statement("UPDATE runs SET open_attempts_from = (SELECT COALESCE(MAX(id), 0) + 1 FROM attempts) WHERE id = ?")
+                .bind(run).run()
+        }
     }
 }

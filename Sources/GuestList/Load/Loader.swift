@@ -148,7 +148,7 @@ public struct Loader {
                 guard state.limiter.tryAcquire(now: now) else { state.putBack(next); break }
                 if checkBooked, !next.uncertain, let uid = try ledger.bookedUid(key: next.key) {
                     // Booked through this ledger by another run since this one began (a retry of an old run, say).
-                    try ledger.settleWithoutAttempt(run: run, row: next.row, status: .skipped, uid: uid, key: nil, message: nil)
+                    try ledger.settleWithoutAttempt(run: run, row: next.row, status: .skipped, uid: uid, message: nil)
                     state.settle(.skipped)
                     continue
                 }

@@ -75,7 +75,7 @@ struct LoaderState {
             AttemptResult(
                 attemptID: flight.attemptID, row: flight.row.row, finishedAt: Date().timeIntervalSince1970,
                 httpStatus: answer?.status, latencyMilliseconds: answer.map { $0.latencySeconds * 1000 }, error: error,
-                status: status, bookingUid: uid, transient: transient, uncertain: uncertain, key: flight.row.key))
+                status: status, bookingUid: uid, transient: transient, uncertain: uncertain))
         if let status { settle(status) }
     }
 

@@ -26,8 +26,10 @@ struct LedgerTests {
         }
         do {
             let again = try Ledger(url: url, exclusive: false)
-            let s = try again.db.statement("SELECT name FROM migrations")
-            #expect(try s.step() && s.string(0) == "v1-runs-rows-attempts")
+            let s = try again.db.statement("SELECT name FROM migrations ORDER BY version")
+            var names: [String] = []
+            while try s.step() { names.append(s.string(0)) }
+            #expect(names == LedgerSchema.migrations.map(\.name))
             try again.db.execute("PRAGMA user_version = 99")
         }
         #expect(throws: GuestListError.self) { try Ledger(url: url, exclusive: false) }
@@ -37,6 +39,75 @@ struct LedgerTests {
             #expect(error.code == .ledgerTooNew)
             #expect(error.message.contains("newer version"))
         }
+    }
+
+    @Test("a v1 ledger upgrades: its booked keys are still found and an attempt it left open is still closed as uncertain")
+    func upgradeFromV1() throws {
+        let url = Self.tempURL()
+        do {
+            // A ledger as guestlist wrote it before v2: the first migration only, a created row with its `booked`
+            // entry, and an attempt left open by a process that died.
+            let db = try SQLiteDatabase(path: url.path)
+            try db.execute(LedgerSchema.migrations[0].sql)
+            try db.execute("PRAGMA user_version = 1")
+            try db.execute(
+                "INSERT INTO runs (pipeline, pipeline_path, source, source_hash, columns, started_at) VALUES ('p', '/p.yml', '/s.csv', 'h', '[]', 't')")
+            for (n, status) in [(1, "created"), (2, "pending")] {
+                let r = Self.row(n)
+                try db.statement(
+                    "INSERT INTO rows (run_id, row, line, status, booking_key, payload, name, email, started_at, time_zone, original, booking_uid) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?)"
+                ).bind(n, r.line, status, r.key, r.payload, r.name, r.email, r.startedAt, r.timeZone, n == 1 ? "U1" : nil).run()
+            }
+            try db.statement("INSERT INTO booked VALUES (?, 'U1', 1, 1, 't')").bind(Self.row(1).key).run()
+            try db.execute("INSERT INTO attempts (run_id, row, started_at, finished_at, http_status) VALUES (1, 1, 1, 2, 201)")
+            try db.execute("INSERT INTO attempts (run_id, row, started_at) VALUES (1, 2, 3)")
+        }
+        let ledger = try Ledger(url: url, exclusive: true)
+        #expect(try ledger.db.userVersion() == LedgerSchema.currentVersion)
+        #expect(try ledger.bookedUid(key: Self.row(1).key!) == "U1")
+        #expect(try ledger.bookedUid(key: Self.row(2).key!) == nil, "a pending row is not booked")
+        #expect(try ledger.bookedKeys() == [Self.row(1).key!: "U1"])
+        try ledger.closeOrphanedAttempts(run: 1)
+        let pending = try ledger.pendingRows(run: 1)
+        #expect(pending.map(\.row) == [2])
+        #expect(pending.first?.uncertain == true && pending.first?.wasUncertain == true)
+        let open = try ledger.db.statement("SELECT COUNT(*) FROM attempts WHERE finished_at IS NULL")
+        #expect(try open.step() && open.int(0) == 0)
+    }
+
+    @Test("each session closes only what the last one left open, however many sessions came before")
+    func openAttemptsBySession() throws {
+        let ledger = try Ledger(url: Self.tempURL(), exclusive: true)
+        let run = try ledger.createRun(
+            pipeline: "p", pipelinePath: "/p.yml", source: "/s.csv", sourceHash: "h", encoding: "utf-8",
+            columns: [], sourceFault: nil, rows: (1...4).map { Self.row($0) })
+        func openAttempts() throws -> [Int] {
+            let s = try ledger.db.statement("SELECT row FROM attempts WHERE finished_at IS NULL ORDER BY row")
+            var rows: [Int] = []
+            while try s.step() { rows.append(s.int(0)) }
+            return rows
+        }
+        // Session 1 starts rows 1 and 2, finishes row 1 (a 503) and dies with row 2 in flight.
+        try ledger.closeOrphanedAttempts(run: run)
+        let first = try ledger.beginAttempts(run: run, rows: [1, 2], at: 10)
+        try ledger.record(
+            run: run,
+            results: [
+                AttemptResult(
+                    attemptID: first[0], row: 1, finishedAt: 11, httpStatus: 503, error: "HTTP 503", status: nil,
+                    bookingUid: nil, transient: true, uncertain: false)
+            ])
+        #expect(try openAttempts() == [2])
+        // Session 2 closes row 2's attempt, then starts rows 3 and 4 and dies with both in flight.
+        try ledger.closeOrphanedAttempts(run: run)
+        #expect(try openAttempts() == [])
+        _ = try ledger.beginAttempts(run: run, rows: [3, 4], at: 20)
+        #expect(try openAttempts() == [3, 4])
+        // Session 3 finds both, although they began after the attempts it has no reason to look at.
+        try ledger.closeOrphanedAttempts(run: run)
+        #expect(try openAttempts() == [])
+        let uncertain = try ledger.pendingRows(run: run).filter(\.uncertain).map(\.row)
+        #expect(uncertain == [2, 3, 4])
     }
 
     @Test("a second exclusive opener is refused while the first holds the lock, and admitted after")
@@ -68,7 +139,7 @@ struct LedgerTests {
             results: [
                 AttemptResult(
                     attemptID: ids[0], row: 1, finishedAt: 101, httpStatus: 201, latencyMilliseconds: 5, error: nil,
-                    status: .created, bookingUid: "U1", transient: false, uncertain: false, key: Self.row(1).key)
+                    status: .created, bookingUid: "U1", transient: false, uncertain: false)
             ])
         // Row 2's attempt never finished: as after a kill -9.
         let pending = try ledger.pendingRows(run: run)
@@ -78,7 +149,7 @@ struct LedgerTests {
         #expect(try ledger.pendingRows(run: run).first?.uncertain == true, "still uncertain after closing")
         #expect(try ledger.bookedUid(key: Self.row(1).key!) == "U1")
         #expect(try ledger.finishIfDone(run: run) == false)
-        try ledger.settleWithoutAttempt(run: run, row: 2, status: .created, uid: "U2", key: Self.row(2).key, message: nil)
+        try ledger.settleWithoutAttempt(run: run, row: 2, status: .created, uid: "U2", message: nil)
         #expect(try ledger.finishIfDone(run: run))
         let recorded = try #require(try ledger.run(id: run))
         let report = try ledger.report(for: recorded)
