@@ -5,6 +5,7 @@ import GuestList
 import Logging
 import NIOCore
 import Sandbox
+import Synchronization
 
 /// Issue 5's load benchmarks, against an in-process sandbox on loopback (release build):
 /// (a) bookkeeping overhead: the whole pipeline vs a bare AsyncHTTPClient loop posting the same bodies;
@@ -28,6 +29,23 @@ let benchmarks: @Sendable () -> Void = {
     }
     Benchmark("a-bare-asynchttpclient-2000-posts", configuration: overhead) { benchmark in
         try await LoadFixture.bareLoop(rows: 2_000, benchmark: benchmark)
+    }
+    // The same comparison in pairs: each iteration times the bare loop and the pipeline back to back (in
+    // alternating order) and records the pipeline's rows/s as a percentage of the bare loop's. On a shared VM
+    // whose speed drifts from minute to minute, a ratio taken within one pair is steadier than the ratio of
+    // two medians taken minutes apart.
+    let pairs = Benchmark.Configuration(
+        metrics: [.custom("pipeline rows/s as % of the bare loop", polarity: .prefersLarger, useScalingFactor: false)],
+        maxDuration: .seconds(120), maxIterations: 15)
+    Benchmark("a-paired-pipeline-vs-bare-2000-rows", configuration: pairs) { benchmark in
+        let pipelineFirst = LoadFixture.pairCount.add(1, ordering: .relaxed).oldValue % 2 == 0
+        var pipeline = Duration.zero
+        if pipelineFirst { pipeline = try await LoadFixture.pipelineRun(rows: 2_000, rate: 1_000_000, burst: 1_000_000) }
+        let bare = try await LoadFixture.bareLoop(rows: 2_000)
+        if !pipelineFirst { pipeline = try await LoadFixture.pipelineRun(rows: 2_000, rate: 1_000_000, burst: 1_000_000) }
+        benchmark.measurement(
+            .custom("pipeline rows/s as % of the bare loop", polarity: .prefersLarger, useScalingFactor: false),
+            Int((100 * (bare / pipeline)).rounded()))
     }
     Benchmark("b-rate-adherence-300-rows-at-50", configuration: .init(metrics: [.wallClock], maxDuration: .seconds(60), maxIterations: 2)) { benchmark in
         try await LoadFixture.pipelineRun(rows: 300, rate: 50, burst: 50, benchmark: benchmark)
@@ -63,7 +81,13 @@ enum LoadFixture {
         return (ledger, run)
     }
 
-    static func pipelineRun(rows n: Int, rate: Double, burst: Int, benchmark: Benchmark) async throws {
+    /// Alternates the order within `a-paired-…`'s pairs.
+    static let pairCount = Atomic<Int>(0)
+
+    /// Loads `n` pending rows through the whole pipeline; returns the time the load took (what `benchmark`, if
+    /// given, measures).
+    @discardableResult
+    static func pipelineRun(rows n: Int, rate: Double, burst: Int, benchmark: Benchmark? = nil) async throws -> Duration {
         try await SandboxServer.withRunning(SandboxConfiguration()) { sandbox in
             let (ledger, run) = try ledgerWith(rows: n)
             var limits = PipelineFile.Limits()
@@ -73,16 +97,21 @@ enum LoadFixture {
             let client = JicooClient(
                 baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, connectTimeout: 5, requestTimeout: 30,
                 concurrency: concurrency, logger: Logger(label: "bench"))
-            benchmark.startMeasurement()
+            benchmark?.startMeasurement()
+            let start = ContinuousClock.now
             let end = try await Loader(limits: limits, api: client, logger: Logger(label: "bench")).load(run: run, ledger: ledger, stop: StopSignal())
-            benchmark.stopMeasurement()
+            let elapsed = ContinuousClock.now - start
+            benchmark?.stopMeasurement()
             await client.shutdown()
             let created = try ledger.counts(run: run).created
             precondition(end == .finished && created == n, "ended \(end) with \(created) of \(n) created")
+            return elapsed
         }
     }
 
-    static func bareLoop(rows n: Int, benchmark: Benchmark) async throws {
+    /// Posts `n` bodies with AsyncHTTPClient alone, `concurrency` at a time; returns the time it took.
+    @discardableResult
+    static func bareLoop(rows n: Int, benchmark: Benchmark? = nil) async throws -> Duration {
         try await SandboxServer.withRunning(SandboxConfiguration()) { sandbox in
             var configuration = HTTPClient.Configuration()
             configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: concurrency)
@@ -90,7 +119,8 @@ enum LoadFixture {
             let payloads = bodies(n, offset: 10_000_000)
             let key = sandbox.apiKey
             let url = sandbox.baseURL + "/v1/bookings"
-            benchmark.startMeasurement()
+            benchmark?.startMeasurement()
+            let start = ContinuousClock.now
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for worker in 0..<concurrency {
                     group.addTask {
@@ -107,8 +137,10 @@ enum LoadFixture {
                 }
                 try await group.waitForAll()
             }
-            benchmark.stopMeasurement()
+            let elapsed = ContinuousClock.now - start
+            benchmark?.stopMeasurement()
             try await http.shutdown()
+            return elapsed
         }
     }
 
