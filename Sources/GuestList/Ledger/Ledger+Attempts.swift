@@ -105,17 +105,6 @@ extension Ledger {
         }
     }
 
-    /// Settles rows found to be booked already (by reconciliation or by another run of this ledger).
-    public func settleWithoutAttempt(run: Int, row: Int, status: RowStatus, uid: String?, message: String?) throws(GuestListError) {
-        try record(
-            run: run,
-            results: [
-                AttemptResult(
-                    attemptID: 0, row: row, finishedAt: Date().timeIntervalSince1970, httpStatus: nil, error: message,
-                    status: status, bookingUid: uid, transient: false, uncertain: false)
-            ])
-    }
-
     /// Deletes attempts recorded as started whose requests never left (the loader primed them and the run
     /// stopped first); an attempt that has finished is kept.
     public func abandonAttempts(_ ids: [Int64]) throws(GuestListError) {

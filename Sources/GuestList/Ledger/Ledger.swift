@@ -165,18 +165,13 @@ public final class Ledger {
         return counts
     }
 
-    /// The uid under which `key` was already booked through this ledger (a row of any run `created` with it),
-    /// if it was.
-    public func bookedUid(key: String) throws(GuestListError) -> String? {
-        let s = try db.statement("SELECT booking_uid FROM rows WHERE booking_key = ? AND status = 'created' LIMIT 1").bind(key)
-        return try s.step() ? s.string(0) : nil
-    }
-
-    /// All keys booked through this ledger, for marking a new run's rows `skipped`. Read run by run through
-    /// `rows_by_status`, not by scanning every row.
-    public func bookedKeys() throws(GuestListError) -> [String: String] {
+    /// Keys booked through this ledger (rows `created` in any run but `excludingRun`), with their uids: for
+    /// marking a new run's rows `skipped`, and a retried or resumed run's. Read run by run through the primary
+    /// key.
+    public func bookedKeys(excludingRun: Int = 0) throws(GuestListError) -> [String: String] {
         let s = try db.statement(
-            "SELECT r.booking_key, r.booking_uid FROM runs CROSS JOIN rows r ON r.run_id = runs.id AND r.status = 'created'")
+            "SELECT r.booking_key, r.booking_uid FROM runs CROSS JOIN rows r ON r.run_id = runs.id AND r.status = 'created' WHERE runs.id != ?"
+        ).bind(excludingRun)
         var keys: [String: String] = [:]
         while try s.step() { keys[s.string(0)] = s.string(1) }
         return keys

@@ -68,15 +68,14 @@ enum LedgerSchema {
                 ) WITHOUT ROWID;
                 """),
         // Less to write per loader commit: 8.9 → about 5 WAL pages for three answers (measured on a replay of
-        // the loader's commits). A created key is found through its row (indexed once, when the run is
-        // recorded) instead of a `booked` table written on every answer, one random page each; and open
+        // the loader's commits). Booked keys are read from the `created` rows themselves, when a run begins,
+        // instead of from a `booked` table written on every answer (one random page each); and open
         // attempts are found from where the run's latest session began instead of through an index
         // rewritten on every commit. `booked` held nothing that `rows` does not: every entry was written in
         // the same transaction that set its row `created` with the same key and uid.
         Migration(
             name: "v2-keys-from-rows-open-attempts-by-session",
             sql: """
-                CREATE INDEX rows_by_key ON rows(booking_key) WHERE booking_key IS NOT NULL;
                 DROP TABLE booked;
                 DROP INDEX attempts_open;
                 ALTER TABLE runs ADD COLUMN open_attempts_from INTEGER NOT NULL DEFAULT 0;

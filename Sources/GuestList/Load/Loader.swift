@@ -18,9 +18,9 @@ public struct Loader {
     public var logger: Logger
     /// Seconds the in-flight requests get after a stop before they are abandoned (left uncertain).
     public var gracePeriod: Double = 5
-    /// Look each row's key up in the ledger before sending it. Only `retry` needs this: an old run's row
-    /// may have been booked by a later run since. A run's own pending rows were checked when it began, and
-    /// the ledger lock keeps anyone else from booking them meanwhile.
+    /// Before sending, skip rows whose keys another run of this ledger has booked since this run began (a
+    /// retry of an old run, say, or a resume). A new run's rows were checked when it was recorded; while the
+    /// load runs, the ledger lock keeps anyone else from booking, and a run never holds one key twice.
     public var checkBooked = false
 
     public init(limits: PipelineFile.Limits, api: any BookingAPI, logger: Logger) {
@@ -49,8 +49,9 @@ public struct Loader {
         run: Int, ledger: Ledger, stop: StopSignal, onProgress: @Sendable (LoadProgress) -> Void = { _ in }
     ) async throws(GuestListError) -> LoadEnd {
         try ledger.closeOrphanedAttempts(run: run)
-        var state = LoaderState(
-            rows: try ledger.pendingRows(run: run), limits: limits, now: Self.monotonic())
+        var rows = try ledger.pendingRows(run: run)
+        if checkBooked { rows = try skipBookedElsewhere(rows, run: run, ledger: ledger) }
+        var state = LoaderState(rows: rows, limits: limits, now: Self.monotonic())
         state.counts = try ledger.counts(run: run)
         let reconciler = Reconciler(api: api)
         let grace = gracePeriod
@@ -68,6 +69,25 @@ public struct Loader {
             }
         }
         return try outcome.get()
+    }
+
+    /// Settles as `skipped` the rows whose keys another run has booked, in one commit, and returns the rest.
+    /// An uncertain row is left to reconciliation: its own earlier attempt may be the booking.
+    private func skipBookedElsewhere(_ rows: [PendingRow], run: Int, ledger: Ledger) throws(GuestListError) -> [PendingRow] {
+        let booked = try ledger.bookedKeys(excludingRun: run)
+        guard !booked.isEmpty else { return rows }
+        var skipped: [AttemptResult] = []
+        let now = Date().timeIntervalSince1970
+        let rest = rows.filter { row in
+            guard !row.uncertain, let uid = booked[row.key] else { return true }
+            skipped.append(
+                AttemptResult(
+                    attemptID: 0, row: row.row, finishedAt: now, httpStatus: nil, error: nil, status: .skipped,
+                    bookingUid: uid, transient: false, uncertain: false))
+            return false
+        }
+        try ledger.record(run: run, results: skipped)
+        return rest
     }
 
     /// The coordinator's loop: start what the limiter allows, record what came back, wait for the next event.
@@ -146,12 +166,6 @@ public struct Loader {
             var sends: [PendingRow] = []
             while state.end == nil, state.inFlight < limits.concurrency, let next = state.nextReady() {
                 guard state.limiter.tryAcquire(now: now) else { state.putBack(next); break }
-                if checkBooked, !next.uncertain, let uid = try ledger.bookedUid(key: next.key) {
-                    // Booked through this ledger by another run since this one began (a retry of an old run, say).
-                    try ledger.settleWithoutAttempt(run: run, row: next.row, status: .skipped, uid: uid, message: nil)
-                    state.settle(.skipped)
-                    continue
-                }
                 state.inFlight += 1
                 if next.uncertain {
                     let flight = Flight(row: next, attemptID: 0, startedAt: Date().timeIntervalSince1970)
@@ -170,8 +184,8 @@ public struct Loader {
             // And rows to prime for the slots the next answers free (no token taken yet).
             var priming: [PendingRow] = []
             while state.end == nil, primed.count - primedHead + priming.count < limits.concurrency, let next = state.nextReady() {
-                if next.uncertain || checkBooked {
-                    // Reconciled (or looked up) when a slot is free, not ahead of time.
+                if next.uncertain {
+                    // Reconciled when a slot is free, not ahead of time.
                     state.putBack(next)
                     break
                 }

@@ -64,9 +64,8 @@ struct LedgerTests {
         }
         let ledger = try Ledger(url: url, exclusive: true)
         #expect(try ledger.db.userVersion() == LedgerSchema.currentVersion)
-        #expect(try ledger.bookedUid(key: Self.row(1).key!) == "U1")
-        #expect(try ledger.bookedUid(key: Self.row(2).key!) == nil, "a pending row is not booked")
-        #expect(try ledger.bookedKeys() == [Self.row(1).key!: "U1"])
+        #expect(try ledger.bookedKeys() == [Self.row(1).key!: "U1"], "the created row's key; not the pending row's")
+        #expect(try ledger.bookedKeys(excludingRun: 1) == [:])
         try ledger.closeOrphanedAttempts(run: 1)
         let pending = try ledger.pendingRows(run: 1)
         #expect(pending.map(\.row) == [2])
@@ -147,9 +146,16 @@ struct LedgerTests {
         #expect(pending.first?.uncertain == true)
         try ledger.closeOrphanedAttempts(run: run)
         #expect(try ledger.pendingRows(run: run).first?.uncertain == true, "still uncertain after closing")
-        #expect(try ledger.bookedUid(key: Self.row(1).key!) == "U1")
+        #expect(try ledger.bookedKeys() == [Self.row(1).key!: "U1"])
         #expect(try ledger.finishIfDone(run: run) == false)
-        try ledger.settleWithoutAttempt(run: run, row: 2, status: .created, uid: "U2", message: nil)
+        // Reconciliation found row 2's booking: settled without an attempt of its own.
+        try ledger.record(
+            run: run,
+            results: [
+                AttemptResult(
+                    attemptID: 0, row: 2, finishedAt: 102, httpStatus: nil, error: nil, status: .created, bookingUid: "U2",
+                    transient: false, uncertain: false)
+            ])
         #expect(try ledger.finishIfDone(run: run))
         let recorded = try #require(try ledger.run(id: run))
         let report = try ledger.report(for: recorded)

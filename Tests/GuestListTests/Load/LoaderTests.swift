@@ -72,6 +72,49 @@ struct LoaderTests {
         #expect(report.rows.first?.bookingUid == "SERVER1")
     }
 
+    @Test("a retried run skips the rows another run has booked since, without sending them; an uncertain row is still reconciled")
+    func retrySkipsKeysBookedElsewhere() async throws {
+        // Run 1: rows 1–3 failed (row 3 after an answer that never came). Run 2 then booked rows 1 and 3's keys.
+        let (ledger, first) = try ledger(rows: 3)
+        let failing = try ledger.beginAttempts(run: first, rows: [1, 2, 3], at: 1)
+        try ledger.record(
+            run: first,
+            results: zip([1, 2, 3], failing).map { row, id in
+                AttemptResult(
+                    attemptID: id, row: row, finishedAt: 2, httpStatus: row == 3 ? nil : 422, error: "rejected",
+                    status: row == 3 ? nil : .failed, bookingUid: nil, transient: false, uncertain: row == 3)
+            })
+        let second = try ledger.createRun(
+            pipeline: "p", pipelinePath: "/p.yml", source: "/s.csv", sourceHash: "h2", encoding: nil, columns: [],
+            sourceFault: nil, rows: [LedgerTests.row(1), LedgerTests.row(3)].enumerated().map { i, r in
+                var r = r
+                r.row = i + 1
+                return r
+            })
+        let booking = try ledger.beginAttempts(run: second, rows: [1, 2], at: 3)
+        try ledger.record(
+            run: second,
+            results: zip([1, 2], booking).map { row, id in
+                AttemptResult(
+                    attemptID: id, row: row, finishedAt: 4, httpStatus: 201, error: nil, status: .created,
+                    bookingUid: "LATER\(row)", transient: false, uncertain: false)
+            })
+        _ = try ledger.reopen(run: first, statuses: [.failed])
+
+        let api = ScriptedAPI(
+            answers: [], listed: [ListedBooking(uid: "LATER2", startedAt: Self.start, eventTypeId: "ev", email: "g3@example.com")])
+        var loader = Loader(limits: limits, api: api, logger: Logger(label: "t"))
+        loader.checkBooked = true
+        #expect(try await loader.load(run: first, ledger: ledger, stop: StopSignal()) == .finished)
+        let posts = await api.posts
+        #expect(posts.count == 1 && posts[0].contains("g2@example.com"), "only row 2 was sent: \(posts)")
+        let rows = try ledger.report(for: try #require(try ledger.run(id: first))).rows
+        #expect(rows.map(\.status) == [.skipped, .created, .created])
+        #expect(rows[0].bookingUid == "LATER1")
+        #expect(rows[2].bookingUid == "LATER2", "the uncertain row was reconciled, not skipped")
+        #expect(await api.listCalls == 1)
+    }
+
     @Test("a dropped answer with no booking behind it is sent again")
     func resendsWhenAbsent() async throws {
         let (ledger, run) = try ledger(rows: 1)
