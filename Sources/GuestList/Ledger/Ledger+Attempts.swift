@@ -72,8 +72,9 @@ extension Ledger {
             try write(run: run, results: results)
             let s = try db.statement("INSERT INTO attempts (run_id, row, started_at) VALUES (?, ?, ?)")
             var ids: [Int64] = []
+            ids.reserveCapacity(rows.count)
             for row in rows {
-                s.reset()
+                s.rewind()
                 try s.bind(run, row, time).run()
                 ids.append(db.lastInsertRowID)
             }
@@ -91,15 +92,15 @@ extension Ledger {
             "UPDATE rows SET http_status = COALESCE(?, http_status), error = ?, transient_attempts = transient_attempts + ?, was_uncertain = (was_uncertain OR ?) WHERE run_id = ? AND row = ?")
         for r in results {
             if r.attemptID > 0 {
-                attempt.reset()
+                attempt.rewind()
                 let error = r.uncertain ? "uncertain: \(r.error ?? "no answer")" : r.error
                 try attempt.bind(r.finishedAt, r.httpStatus, r.latencyMilliseconds, error, Int(r.attemptID)).run()
             }
             if let status = r.status {
-                settle.reset()
+                settle.rewind()
                 try settle.bind(status.rawValue, r.httpStatus, r.bookingUid, r.error, run, r.row).run()
             } else {
-                stay.reset()
+                stay.rewind()
                 try stay.bind(r.httpStatus, r.error, r.transient ? 1 : 0, r.uncertain, run, r.row).run()
             }
         }

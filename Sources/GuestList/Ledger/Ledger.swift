@@ -114,7 +114,7 @@ public final class Ledger {
                                   booking_uid, error, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for r in rows {
-                insert.reset()
+                insert.rewind()
                 try insert.bind(
                     id, r.row, r.line, r.status.rawValue, r.key, r.payload, r.name, r.email, r.startedAt, r.timeZone,
                     JSONText.encode(r.original), r.bookingUid, r.error, r.warnings.isEmpty ? nil : JSONText.encode(r.warnings)

@@ -101,6 +101,11 @@ final class Statement {
         sqlite3_clear_bindings(stmt)
     }
 
+    /// Resets without clearing the bindings: for a loop that binds every parameter again each time.
+    func rewind() {
+        sqlite3_reset(stmt)
+    }
+
     /// Binds `values` to parameters 1, 2, …; nil binds NULL. A parameter pack rather than an array of
     /// existentials: no boxing, and each value's bind is a direct call (the loader binds a few per answer).
     @discardableResult
