@@ -9,14 +9,17 @@ import Synchronization
 
 /// Issue 5's load benchmarks, against an in-process sandbox on loopback (release build):
 /// (a) bookkeeping overhead: the whole pipeline vs a bare AsyncHTTPClient loop posting the same bodies;
-///     target ≥ 80 % of the bare loop's rows/s. 2,000 rows at concurrency 8, wall-clock ms, bare p50/p0 vs
-///     pipeline p50/p0 (ratio of p50, of p0). Quiet VM (load 1–2), after the group-commit batching, the uid
-///     scanner, the leaner client and primed attempts (the commit no longer stands between an answer and the
-///     next request): 441/426 vs 749/527 (59 %, 81 %); 442/412 vs 558/535 (79 %, 77 %); 509/466 vs 609/496
-///     (84 %, 94 %); 544/472 vs 774/624 (70 %, 76 %); 493/452 vs 687/625 (72 %, 72 %). Same machine, same
-///     hour, before priming: 466/399 vs 659/607 (71 %, 66 %). Before the batching and the leaner client,
-///     under load: 539/465 vs 802/680 (67 %, 68 %). The pipeline's own iterations spread widely (p25 to p50
-///     often 100 ms apart), so the target is met in some runs and not in others: not shown.
+///     target ≥ 80 % of the bare loop's rows/s. 2,000 rows at concurrency 8. The two separate benchmarks
+///     give wall-clock medians taken minutes apart, and on this shared 2-core VM their ratio swings by
+///     ±20 points from one run to the next (the pipeline has come out both at 59 % and at 104 % of the bare
+///     loop). `a-paired-…` is the figure to read: 31 back-to-back pairs, order alternating, the pipeline's
+///     rows/s as a percentage of the bare loop's in each pair. Median of the pairs, release build:
+///       - before ledger schema v2 and the bind changes (cb2f5fe): 79 %, 75 % (two runs);
+///       - after: 83 %, 80 %, 85 %, 84 %, 86 % (five runs).
+///     With the ledger's SQL switched off (a hack in a scratch harness, 15 pairs) the pipeline reaches 93–94 %: the
+///     SQLite commits are still about two thirds of what is left. Each answer costs two UPDATEs and the
+///     next attempt one INSERT; commits carry about three answers each (the answers that arrive while the
+///     previous one runs) and write about 5 WAL pages, down from 9. Details in the issue 5 note.
 /// (b) rate adherence: 300 rows at rate 50, burst 50 must take (300 − 50) / 50 = 5 s, within 3 %;
 /// (c) resume of a 1,000,000-row run with 100 rows pending: time from start to the first request.
 let benchmarks: @Sendable () -> Void = {
@@ -36,7 +39,7 @@ let benchmarks: @Sendable () -> Void = {
     // two medians taken minutes apart.
     let pairs = Benchmark.Configuration(
         metrics: [.custom("pipeline rows/s as % of the bare loop", polarity: .prefersLarger, useScalingFactor: false)],
-        maxDuration: .seconds(120), maxIterations: 15)
+        maxDuration: .seconds(180), maxIterations: 31)
     Benchmark("a-paired-pipeline-vs-bare-2000-rows", configuration: pairs) { benchmark in
         let pipelineFirst = LoadFixture.pairCount.add(1, ordering: .relaxed).oldValue % 2 == 0
         var pipeline = Duration.zero
