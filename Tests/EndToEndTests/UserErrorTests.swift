@@ -26,6 +26,12 @@ extension EndToEnd {
                 "", ["nowhere.csv", "does not exist"]
             ),
             (
+                "XML without the record element",
+                "source:\n  path: guests.csv\n  format: xml\n  record: guest\ncolumns:\n  name: name\n  email: email\n  startedAt: start\n  timeZone: zone\ndefaults:\n  eventTypeId: mzgdPJVBb7RE\n",
+                "<export><attendee><name>A</name><email>a@example.com</email><start>2030-06-01 10:00</start><zone>Asia/Tokyo</zone></attendee><attendee><name>B</name></attendee></export>\n",
+                ["no <guest> element", "guests.csv", "<attendee> ×2", "record: attendee"]
+            ),
+            (
                 "not YAML",
                 "source: [unclosed\n",
                 "", ["not valid YAML", "event.yml"]

@@ -48,7 +48,17 @@ extension XMLRecordParser {
             }
             return
         }
-        guard Self.equal(localName, recordName) else { return }
+        guard Self.equal(localName, recordName) else {
+            if row == 0, depth > 1 {
+                let key = UnsafeRawPointer(localName)
+                if elementsBeforeRecord[key] != nil {
+                    elementsBeforeRecord[key]!.count += 1
+                } else if elementsBeforeRecord.count < 256 {
+                    elementsBeforeRecord[key] = (String(cString: localName), 1, depth)
+                }
+            }
+            return
+        }
         recordDepth = depth
         recordLine = currentLine
         values = [String](repeating: "", count: fieldNames.count)

@@ -36,6 +36,9 @@ final class XMLRecordParser {
     /// Field index by libxml2's interned local-name pointer (names are interned per parser, so
     /// equal names share a pointer); -1 for a name that is no field.
     @exclusivity(unchecked) var fieldByName: [UnsafeRawPointer: Int] = [:]
+    /// Until the first record: how often each element below the root occurred, and how deep it first
+    /// did, by interned name. A document with none of the record element names what it does hold.
+    @exclusivity(unchecked) var elementsBeforeRecord: [UnsafeRawPointer: (name: String, count: Int, depth: Int)] = [:]
 
     init(path: String, recordElement: String, fields: [String]) throws(GuestListError) {
         self.path = path
@@ -127,6 +130,25 @@ final class XMLRecordParser {
         if status != 0, fault == nil {
             fail("the XML cannot be parsed", line: currentLine)
         }
+        if endOfFile, fault == nil, row == 0, !elementsBeforeRecord.isEmpty {
+            fault = noRecordElement()
+        }
+    }
+
+    /// The document holds elements but not one record element: most likely `record:` names the wrong
+    /// element. Reading zero guests silently would look like an empty list.
+    private func noRecordElement() -> GuestListError {
+        let seen = elementsBeforeRecord.values.map { (name: $0.name, $0.count, $0.depth) }
+        let listed = seen.sorted { ($0.1, -$0.2, $1.name) > ($1.1, -$1.2, $0.name) }.prefix(6)
+            .map { "<\($0.name)> ×\($0.1)" }.joined(separator: ", ")
+        // The likely record: an element that repeats, as near the root as such elements come.
+        let likely = seen.filter { $0.1 > 1 }.min { ($0.2, -$0.1, $0.name) < ($1.2, -$1.1, $1.name) }
+        let record = String(decoding: recordName, as: UTF8.self)
+        return GuestListError(
+            .source, "\(path) has no <\(record)> element, so no guest can be read from it; it holds \(listed)",
+            location: SourceLocation(file: path),
+            hint: likely.map { "`source.record` names the element of one guest: is it `record: \($0.name)`?" }
+                ?? "`source.record` in the pipeline names the element of one guest")
     }
 
     /// Records the first fault and stops the parser; the records queued before it still come out.

@@ -35,6 +35,9 @@ public struct Pipeline: Sendable {
                 guard let next = try source.next() else { break }
                 record = next
             } catch {
+                // Nothing read and nothing readable (an XML file without the record element, say): an input
+                // error (exit 2), not a fault that breaks a read off midway.
+                if error.code == .source, rows.isEmpty { throw error }
                 fault = error
                 break
             }

@@ -68,6 +68,33 @@ struct XMLRecordReaderTests {
         #expect(try reader.next() == nil)
     }
 
+    @Test("an XML file without the record element is a source error naming the file, what it holds and the likely record")
+    func noRecordElement() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("attendees-\(UUID().uuidString).xml")
+        try """
+            <?xml version="1.0"?>
+            <export><meta><made>today</made></meta>
+              <attendee><name>One</name><email>one@example.com</email></attendee>
+              <attendee><name>Two</name><email>two@example.com</email></attendee>
+              <attendee><name>Three</name></attendee>
+            </export>
+            """.write(to: url, atomically: true, encoding: .utf8)
+        let (records, error, _) = try read(url, "guest", ["name", "email"])
+        #expect(records.isEmpty)
+        let e = try #require(error)
+        #expect(e.code == .source)
+        #expect(e.message.contains(url.path) && e.message.contains("no <guest> element"), "\(e.message)")
+        #expect(e.message.contains("<attendee> ×3, <name> ×3, <email> ×2, <meta> ×1, <made> ×1"), "\(e.message)")
+        #expect(e.hint?.contains("record: attendee") == true, "\(e.hint ?? "")")
+        // An export with no guests at all is an empty list, not a mistake.
+        try #"<?xml version="1.0"?><export/>"#.write(to: url, atomically: true, encoding: .utf8)
+        let (none, noError, _) = try read(url, "guest", ["name"])
+        #expect(none.isEmpty && noError == nil)
+        // One record anywhere is enough: the elements before it are not reported.
+        let (found, foundError, _) = try read("guests.xml", "guest", ["name"])
+        #expect(!found.isEmpty && foundError == nil)
+    }
+
     @Test("a missing file is a source error naming it")
     func missingFile() {
         #expect {
