@@ -40,7 +40,7 @@ let benchmarks: @Sendable () -> Void = {
         metrics: [.custom("pipeline rows/s as % of the bare loop", polarity: .prefersLarger, useScalingFactor: false)],
         maxDuration: .seconds(180), maxIterations: 31)
     Benchmark("a-paired-pipeline-vs-bare-2000-rows", configuration: pairs) { benchmark in
-        let pipelineFirst = LoadFixture.pairCount.next() % 2 == 0
+        let pipelineFirst = benchmark.currentIteration % 2 == 0
         var pipeline = Duration.zero
         if pipelineFirst { pipeline = try await LoadFixture.pipelineRun(rows: 2_000, rate: 1_000_000, burst: 1_000_000) }
         let bare = try await LoadFixture.bareLoop(rows: 2_000)
@@ -81,24 +81,6 @@ enum LoadFixture {
             pipeline: "bench", pipelinePath: "/bench.yml", source: "/bench.csv", sourceHash: "0", encoding: "utf-8",
             columns: [], sourceFault: nil, rows: rows)
         return (ledger, run)
-    }
-
-    /// Alternates the order within `a-paired-…`'s pairs.
-    static let pairCount = Counter()
-
-    /// A counter the benchmark closures can share (the package still targets macOS 14, which has no
-    /// `Synchronization.Atomic`).
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-
-        /// The count before this call.
-        func next() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            value += 1
-            return value - 1
-        }
     }
 
     /// Loads `n` pending rows through the whole pipeline; returns the time the load took (what `benchmark`, if

@@ -165,9 +165,9 @@ public final class Ledger {
         return counts
     }
 
-    /// Keys booked through this ledger (rows `created` in any run but `excludingRun`), with their uids: for
-    /// marking a new run's rows `skipped`, and a retried or resumed run's. Read run by run through the primary
-    /// key.
+    /// Keys booked through this ledger (rows `created` in any run but `excludingRun`; run ids start at 1, so
+    /// the default excludes none), with their uids: for marking a new run's rows `skipped`, and a retried or
+    /// resumed run's. Read run by run through the primary key.
     public func bookedKeys(excludingRun: Int = 0) throws(GuestListError) -> [String: String] {
         let s = try db.statement(
             "SELECT r.booking_key, r.booking_uid FROM runs CROSS JOIN rows r ON r.run_id = runs.id AND r.status = 'created' WHERE runs.id != ?"

@@ -25,9 +25,7 @@ final class EventMailbox<Event: Sendable>: @unchecked Sendable {
     func takeAvailable() -> [Event] {
         lock.lock()
         defer { lock.unlock() }
-        let taken = events
-        events.removeAll(keepingCapacity: true)
-        return taken
+        return drainLocked()
     }
 
     /// Every event left since the last call, waiting for one if there are none. Only the coordinator calls
@@ -39,11 +37,17 @@ final class EventMailbox<Event: Sendable>: @unchecked Sendable {
                 waiter = continuation
                 lock.unlock()
             } else {
-                let taken = events
-                events.removeAll(keepingCapacity: true)
+                let taken = drainLocked()
                 lock.unlock()
                 continuation.resume(returning: taken)
             }
         }
+    }
+
+    /// The queued events, leaving the queue empty (its storage kept). Call with the lock held.
+    private func drainLocked() -> [Event] {
+        let taken = events
+        events.removeAll(keepingCapacity: true)
+        return taken
     }
 }
