@@ -46,9 +46,12 @@ struct BookingUidScanner {
     }
 
     /// Consumes `{`.
-    private mutating func enterObject() -> Bool {
+    private mutating func enterObject() -> Bool { consume(UInt8(ascii: "{")) }
+
+    /// Consumes `byte` after any white space; false (nothing consumed) when something else comes.
+    private mutating func consume(_ byte: UInt8) -> Bool {
         skipSpace()
-        guard current == UInt8(ascii: "{") else { return false }
+        guard current == byte else { return false }
         at += 1
         return true
     }
@@ -58,10 +61,7 @@ struct BookingUidScanner {
     private mutating func nextKey() -> Slice<UnsafeBufferPointer<UInt8>>? {
         skipSpace()
         if current == UInt8(ascii: ",") { at += 1 }
-        guard let key = plainString() else { return nil }
-        skipSpace()
-        guard current == UInt8(ascii: ":") else { return nil }
-        at += 1
+        guard let key = plainString(), consume(UInt8(ascii: ":")) else { return nil }
         return key
     }
 
