@@ -7,10 +7,11 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "guestlist",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "guestlist", targets: ["guestlist"]),
         .library(name: "GuestList", targets: ["GuestList"]),
+        .library(name: "GuestListTerminal", targets: ["GuestListTerminal"]),
         .library(name: "Sandbox", targets: ["Sandbox"]),
     ],
     dependencies: [
@@ -43,6 +44,10 @@ let package = Package(
             ],
             swiftSettings: strict),
         .target(
+            name: "GuestListTerminal",
+            dependencies: ["GuestList"],
+            swiftSettings: strict),
+        .target(
             name: "Sandbox",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -54,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "guestlist",
             dependencies: [
-                "GuestList", "Sandbox",
+                "GuestList", "GuestListTerminal", "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -67,6 +72,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Fixtures"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "GuestListTerminalTests",
+            dependencies: ["GuestList", "GuestListTerminal"],
             swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",

@@ -64,7 +64,7 @@ struct DemoCommand: AsyncParsableCommand {
         Summary.print(outcome: outcome, ledgerURL: ledgerURL)
         Terminal.out("HTML report: \(reportURL.path)")
         // The demo is meant to show conflicts and invalid rows; it fails only if the run itself stopped.
-        if outcome.exitCode == 3 { throw ExitCode(3) }
+        if ExitStatus.of(outcome) == ExitStatus.stoppedEarly { throw ExitCode(ExitStatus.stoppedEarly) }
     }
 
     /// Pipelines/demo.yml in the current folder, or next to the guestlist package this binary was built in.

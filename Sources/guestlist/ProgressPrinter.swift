@@ -1,5 +1,6 @@
 import Foundation
 import GuestList
+import GuestListTerminal
 
 /// The progress bar on stderr while a run sends (SPEC §5): redrawn in place at most ten times a second
 /// when stderr is a terminal, a plain line every five seconds when it is not, nothing with --quiet.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuestList
+import GuestListTerminal
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,8 +35,13 @@ struct ReportCommand: AsyncParsableCommand {
     var bom = false
 
     func run() async throws {
-        let reportFormat = try ReportFormat(parsing: format)
-        let statuses = try status.map(RowStatus.parseList)
+        let reportFormat = try ReportFormatName.parse(format)
+        let statuses = try status.map(StatusList.parse)
+        if original && reportFormat != .csv {
+            throw GuestListError(
+                .usage, "--original works only with --format csv.",
+                hint: "The source's own columns are a spreadsheet layout; use --format csv --original.")
+        }
         let ledger = try Ledger.openExisting(url: try location.resolve())
         let run = try ledger.resolveRun(run)
         let report = try ledger.report(for: run)

@@ -44,7 +44,7 @@ struct RetryCommand: AsyncParsableCommand {
             Terminal.out("Nothing to retry: run \(result.0.info.id) has no failed\(conflicts ? " or conflict" : "") rows.")
         }
         Summary.print(outcome: result.0, ledgerURL: ledgerURL)
-        throw ExitCode(result.0.exitCode)
+        throw ExitCode(ExitStatus.of(result.0))
     }
 
     /// The limits come from the pipeline that wrote the run, when it can still be read; else defaults.

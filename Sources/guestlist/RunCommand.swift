@@ -63,6 +63,6 @@ struct RunCommand: AsyncParsableCommand {
                 onProgress: { progress.update($0) })
         }
         Summary.print(outcome: outcome, ledgerURL: ledgerURL, pipelinePath: pipeline)
-        throw ExitCode(outcome.exitCode)
+        throw ExitCode(ExitStatus.of(outcome))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GuestList
+import GuestListTerminal
 
 /// The final summary of `run` and `retry` on stdout: why it stopped (if it did), the counts, the ledger,
 /// and the exact next commands.

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GuestList
 
-/// Everything the CLI writes, and the one place errors become exit codes (SPEC §5).
+/// Everything the CLI writes to the terminal, errors included.
 enum Terminal {
     static func out(_ text: String, terminator: String = "\n") {
         FileHandle.standardOutput.write(Data((text + terminator).utf8))
@@ -20,8 +20,10 @@ enum Terminal {
         if let code = error as? ExitCode { return code.rawValue }
         if let e = error as? GuestListError {
             err("guestlist: \(e.message)")
+            if let location = e.location, !location.description.isEmpty { err("  where: \(location)") }
+            if let cause = e.cause { err("  cause: \(cause)") }
             if let hint = e.hint { err("hint: \(hint)") }
-            return exitCode(for: e.code)
+            return ExitStatus.of(e.code)
         }
         let code = GuestListCommand.exitCode(for: error)
         let message = GuestListCommand.fullMessage(for: error)
@@ -31,14 +33,6 @@ enum Terminal {
         }
         if !message.isEmpty { err(message) }
         // argument-parser's usage errors exit 64; SPEC §5 says a usage error exits 2.
-        return 2
-    }
-
-    static func exitCode(for code: GuestListError.Code) -> Int32 {
-        switch code {
-        case .unauthorized, .unreachable, .interrupted: 3
-        case .sourceMalformed: 1
-        default: 2
-        }
+        return ExitStatus.usage
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuestList
+import GuestListTerminal
 
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,7 +26,7 @@ struct ValidateCommand: AsyncParsableCommand {
         progress.prepared(nil, resumed: false)
         ValidationPrinter.print(prepared, file: file)
         let c = prepared.counts
-        throw ExitCode(c.invalid + c.duplicate == 0 && prepared.sourceFault == nil ? 0 : 1)
+        throw ExitCode(ExitStatus.finished(c, sourceFault: prepared.sourceFault != nil))
     }
 }
 
@@ -47,6 +48,6 @@ enum DryRun {
         Terminal.out(
             RunSummaryText(run: info, elapsed: Date().timeIntervalSince(started), ledgerPath: ledgerURL.path, pipelinePath: file.url.path, dryRun: true)
                 .render(), terminator: "")
-        return c.invalid + c.duplicate == 0 && prepared.sourceFault == nil ? 0 : 1
+        return ExitStatus.finished(c, sourceFault: prepared.sourceFault != nil)
     }
 }

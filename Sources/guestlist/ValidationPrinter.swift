@@ -1,5 +1,6 @@
 import Foundation
 import GuestList
+import GuestListTerminal
 
 /// Prints `validate`'s (and `run --dry-run`'s) problem table, warnings and counts on stdout.
 enum ValidationPrinter {

@@ -19,5 +19,5 @@ enum JSONText {
     }
 
     /// The report's JSON string escaper, so the ledger and the report escape text the same way.
-    static func quote(_ s: String) -> String { JSONReportWriter.quoted(s) }
+    static func quote(_ s: String) -> String { JSONString.quoted(s) }
 }

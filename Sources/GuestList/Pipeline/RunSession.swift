@@ -11,19 +11,6 @@ public struct RunOutcome: Sendable {
     public var resumed: Bool
     public var prepared: PreparedRun?
     public var elapsed: Double
-
-    /// SPEC §5: 0 all created or skipped; 1 finished with rows that need attention (or a source fault);
-    /// 3 stopped early.
-    public var exitCode: Int32 {
-        switch end {
-        case .unauthorized?, .unreachable?, .interrupted?: return 3
-        case .finished?, nil:
-            let c = info.counts
-            if c.pending > 0 { return 3 }
-            let clean = c.invalid + c.duplicate + c.conflict + c.failed == 0 && info.sourceFault == nil
-            return clean ? 0 : 1
-        }
-    }
 }
 
 /// One `run` (or `retry`) of a pipeline against the API: prepare or resume, record, then load.

@@ -51,7 +51,7 @@ import Testing
         ("</script>", "\"</script>\""),
     ])
     func stringsAreEscaped(input: String, expected: String) throws {
-        #expect(JSONReportWriter.quoted(input) == expected)
+        #expect(JSONString.quoted(input) == expected)
         let parsed = try JSONSerialization.jsonObject(with: Data("[\(expected)]".utf8)) as? [String]
         #expect(parsed == [input])
     }

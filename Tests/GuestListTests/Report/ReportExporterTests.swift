@@ -4,30 +4,6 @@ import Testing
 @testable import GuestList
 
 @Suite struct ReportExporterTests {
-    @Test func parsesAStatusList() throws {
-        #expect(try RowStatus.parseList("invalid,failed,conflict") == [.invalid, .failed, .conflict])
-        #expect(try RowStatus.parseList(" Failed , ,PENDING ") == [.failed, .pending])
-    }
-
-    @Test(arguments: ["invalid,faild", "created;failed", ",", ""])
-    func rejectsABadStatusList(text: String) {
-        #expect {
-            try RowStatus.parseList(text)
-        } throws: { error in
-            guard let error = error as? GuestListError, error.code == .usage else { return false }
-            return (error.hint ?? "").contains("created, conflict, invalid, duplicate, skipped, failed, pending")
-        }
-    }
-
-    @Test func unknownStatusIsNamed() {
-        do {
-            _ = try RowStatus.parseList("invalid,faild")
-            Issue.record("expected an error")
-        } catch let error as GuestListError {
-            #expect(error.message.contains("`faild`"))
-        } catch { Issue.record("unexpected \(error)") }
-    }
-
     @Test(arguments: ReportFormat.allCases)
     func filterAppliesToEveryFormat(format: ReportFormat) throws {
         let text = try ReportExporter(format: format, statuses: [.failed]).render(ReportFixtures.small)
@@ -46,11 +22,6 @@ import Testing
         #expect(throws: GuestListError.self) { try ReportExporter(format: .json, original: true).render(ReportFixtures.small) }
         let csv = try ReportExporter(format: .csv, statuses: [.invalid], original: true).render(ReportFixtures.small)
         #expect(csv.hasPrefix("Full Name,E-mail,Phone,status,error\r\n"))
-    }
-
-    @Test func formatParsing() throws {
-        #expect(try ReportFormat(parsing: "HTML") == .html)
-        #expect(throws: GuestListError.self) { try ReportFormat(parsing: "xlsx") }
     }
 
     @Test func writesBytesToAHandle() throws {

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import GuestList
+import GuestList
+@testable import GuestListTerminal
 
 @Suite struct TextTableTests {
     @Test(arguments: [

@@ -1,3 +1,5 @@
+import GuestList
+
 /// How many terminal cells text takes, following Unicode's East Asian Width (UAX #11).
 ///
 /// Japanese names are common in guest lists; counting them as one cell per character would misalign

@@ -1,3 +1,5 @@
+import GuestList
+
 /// A plain-text table for the terminal: `guestlist validate`'s problems and `guestlist runs`.
 ///
 /// Widths are measured in terminal cells (see `TerminalCells`), so columns holding Japanese names

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import GuestList
+import GuestList
+@testable import GuestListTerminal
 
 @Suite struct ProgressRendererTests {
     static let counts: StatusCounts = {

@@ -1,3 +1,5 @@
+import GuestList
+
 /// Quoting of words for a POSIX shell, for the commands the summary tells a person to paste.
 public enum ShellQuote {
     /// `word` unchanged when a shell would read it as one word as it is, else in single quotes

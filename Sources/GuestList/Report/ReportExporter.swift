@@ -2,15 +2,15 @@ import Foundation
 
 /// Renders a run report in the format and with the filters that `guestlist report` was asked for.
 ///
-/// It is the one entry point the CLI needs: it applies `--status`, refuses `--original` outside CSV,
+/// It is the one entry point the CLI needs: it applies the status filter, refuses the source's own columns outside CSV,
 /// and hands the rows to the writer of the format. It never prints; it returns bytes or writes them
 /// to the handle it is given (stdout or the `--output` file, the CLI decides).
 public struct ReportExporter: Sendable {
     /// `--format`.
     public var format: ReportFormat
-    /// `--status`: only rows with these statuses; nil for all rows.
+    /// Only rows with these statuses; nil for all rows.
     public var statuses: Set<RowStatus>?
-    /// `--original`: the source's own columns plus `status` and `error` (CSV only).
+    /// The source's own columns plus `status` and `error` (CSV only).
     public var original: Bool
     /// A UTF-8 byte order mark before CSV, for Excel.
     public var byteOrderMark: Bool
@@ -34,8 +34,8 @@ public struct ReportExporter: Sendable {
         let report = report.filtered(to: statuses)
         if original && format != .csv {
             throw GuestListError(
-                .usage, "--original works only with --format csv.",
-                hint: "The source's own columns are a spreadsheet layout; use --format csv --original.")
+                .usage, "A report with the source's own columns can only be written as CSV.",
+                hint: "The source's own columns are a spreadsheet layout.")
         }
         switch format {
         case .json: return JSONReportWriter().render(report)

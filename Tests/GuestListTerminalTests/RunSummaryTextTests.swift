@@ -1,6 +1,7 @@
 import Testing
 
-@testable import GuestList
+import GuestList
+@testable import GuestListTerminal
 
 @Suite struct RunSummaryTextTests {
     static func run(_ set: (inout StatusCounts) -> Void) -> RunInfo {

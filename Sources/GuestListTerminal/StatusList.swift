@@ -1,12 +1,14 @@
-/// Parsing of `--status LIST`, the filter shared by every report format.
-extension RowStatus {
+import GuestList
+
+/// `--status LIST`: the row filter shared by every report format.
+public enum StatusList {
     /// Parses a comma-separated list of statuses such as `invalid,failed,conflict`.
     ///
     /// Case and surrounding spaces are forgiven and empty items (`invalid,,failed`) are ignored,
     /// because a list typed by hand often has them; an unknown name is a usage error that names it and
     /// lists the valid ones, so a typo never silently filters everything out.
     /// - Throws: `GuestListError(.usage, …)` for an unknown status or an empty list.
-    public static func parseList(_ text: String) throws -> Set<RowStatus> {
+    public static func parse(_ text: String) throws(GuestListError) -> Set<RowStatus> {
         let names = text.split(separator: ",").map { $0.trimmingSpaces().lowercased() }.filter { !$0.isEmpty }
         let valid = RowStatus.allCases.map(\.rawValue).joined(separator: ", ")
         guard !names.isEmpty else {
@@ -20,6 +22,19 @@ extension RowStatus {
             statuses.insert(status)
         }
         return statuses
+    }
+}
+
+/// `--format NAME`.
+public enum ReportFormatName {
+    /// Parses a `--format` value, forgiving case.
+    /// - Throws: `GuestListError(.usage, …)` naming the bad value and the valid ones.
+    public static func parse(_ text: String) throws(GuestListError) -> ReportFormat {
+        guard let format = ReportFormat(rawValue: text.lowercased()) else {
+            let valid = ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            throw GuestListError(.usage, "Unknown report format `\(text)`.", hint: "Valid formats: \(valid).")
+        }
+        return format
     }
 }
 

@@ -1,3 +1,5 @@
+import GuestList
+
 /// Decides when the progress line may be redrawn: at most once per `interval` seconds.
 ///
 /// Redrawing on every finished row would flood a slow terminal (or an SSH session) with thousands of

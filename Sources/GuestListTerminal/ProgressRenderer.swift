@@ -1,3 +1,5 @@
+import GuestList
+
 /// The progress line of `guestlist run`: a pure value turned into text, so the CLI only decides
 /// when and where to draw it, and tests check the text without a terminal.
 ///

@@ -1,3 +1,5 @@
+import GuestList
+
 /// The summary `guestlist run` prints on stdout when it ends, and `run --dry-run`'s would-be summary.
 ///
 /// It tells the organiser what happened and, only when it applies, the exact next command: resume,

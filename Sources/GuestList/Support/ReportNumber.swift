@@ -2,9 +2,9 @@
 ///
 /// Hand-written rather than `NumberFormatter` so the output is the same on every machine and locale:
 /// scripts and snapshot tests read it.
-enum ReportNumber {
+public enum ReportNumber {
     /// `1234567` as `1,234,567`.
-    static func grouped(_ value: Int) -> String {
+    public static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var out = ""
         for (index, digit) in digits.enumerated() {
@@ -15,7 +15,7 @@ enum ReportNumber {
     }
 
     /// `value` rounded to `places` decimals, without exponent notation (`25.0`, `0.35`).
-    static func fixed(_ value: Double, places: Int) -> String {
+    public static func fixed(_ value: Double, places: Int) -> String {
         guard value.isFinite else { return "-" }
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
@@ -30,7 +30,7 @@ enum ReportNumber {
     }
 
     /// A short human duration: `45s`, `2m31s`, `1h02m`; sub-minute values under 10 s keep one decimal.
-    static func duration(_ seconds: Double) -> String {
+    public static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite, seconds >= 0 else { return "-" }
         if seconds < 10 { return fixed(seconds, places: 1) + "s" }
         let total = Int(seconds.rounded())
