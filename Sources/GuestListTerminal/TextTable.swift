@@ -59,6 +59,22 @@ public struct TextTable: Sendable {
         return ([headers, rule] + cells).map { line(of: $0, widths: widths) + "\n" }.joined()
     }
 
+    /// For a table printed a row at a time, without holding its rows (`validate` on a million problem
+    /// rows): the header and its rule, with every column as wide as its maximum.
+    public func streamedHeader() -> String {
+        let widths = columns.map(\.maxWidth)
+        let headers = columns.map { TerminalCells.truncate($0.header, toWidth: $0.maxWidth) }
+        return line(of: headers, widths: widths) + "\n" + line(of: widths.map { String(repeating: "-", count: $0) }, widths: widths) + "\n"
+    }
+
+    /// One row of a streamed table (see `streamedHeader()`), ending in a newline.
+    public func streamedLine(_ row: [String]) -> String {
+        let cells = columns.indices.map { index in
+            TerminalCells.truncate(index < row.count ? row[index] : "", toWidth: columns[index].maxWidth)
+        }
+        return line(of: cells, widths: columns.map(\.maxWidth)) + "\n"
+    }
+
     private func line(of cells: [String], widths: [Int]) -> String {
         var parts: [String] = []
         for (index, cell) in cells.enumerated() {

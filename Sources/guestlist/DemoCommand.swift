@@ -54,7 +54,7 @@ struct DemoCommand: AsyncParsableCommand {
             let progress = ProgressPrinter(enabled: !quiet)
             return try await withScopedClient(client, progress: progress) { client in
                 try await RunSession(pipeline: file, ledgerURL: ledgerURL, api: client, logger: logger).run(
-                    stop: SignalTrap().stop, onPrepared: { p, r in progress.prepared(p, resumed: r) },
+                    stop: SignalTrap().stop, onRecorded: { progress.recorded($0) },
                     onProgress: { progress.update($0) })
             }
         }

@@ -30,13 +30,19 @@ final class ProgressPrinter: @unchecked Sendable {
         }
     }
 
-    func prepared(_ prepared: PreparedRun?, resumed: Bool) {
+    /// Reading is over: the "Reading and checking…" line goes.
+    func doneReading() {
+        guard enabled, terminal else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
+
+    /// The run is recorded (`counts`), or an unfinished one is resumed (nil).
+    func recorded(_ counts: StatusCounts?) {
         guard enabled else { return }
         if terminal { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
-        if resumed {
+        if counts == nil {
             Terminal.err("Resuming the unfinished run…")
-        } else if let prepared {
-            let c = prepared.counts
+        } else if let c = counts {
             Terminal.err("Read \(c.total) rows: \(c.pending) to send, \(c.skipped) already booked, \(c.invalid) invalid, \(c.duplicate) duplicate.")
         }
         start = Date()

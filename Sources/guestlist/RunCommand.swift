@@ -59,7 +59,7 @@ struct RunCommand: AsyncParsableCommand {
         let outcome = try await api.withClient(limits: file.limits, label: "guestlist.run", progress: progress) { client, logger in
             try await RunSession(pipeline: file, ledgerURL: ledgerURL, api: client, logger: logger).run(
                 stop: trap.stop, onReading: { progress.reading($0) },
-                onPrepared: { prepared, resumed in progress.prepared(prepared, resumed: resumed) },
+                onRecorded: { progress.recorded($0) },
                 onProgress: { progress.update($0) })
         }
         Summary.print(outcome: outcome, ledgerURL: ledgerURL, pipelinePath: pipeline)

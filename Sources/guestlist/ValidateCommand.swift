@@ -22,11 +22,21 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         let file = try PipelineFile.load(from: URL(fileURLWithPath: pipeline))
         let progress = ProgressPrinter(enabled: true)
-        let prepared = try Pipeline(file: file).prepare(booked: [:], now: Date(), onProgress: { progress.reading($0) })
-        progress.prepared(nil, resumed: false)
-        ValidationPrinter.print(prepared, file: file)
-        let c = prepared.counts
-        throw ExitCode(ExitStatus.finished(c, sourceFault: prepared.sourceFault != nil))
+        let (store, tally, summary) = try Validation.check(file: file, comparingWith: nil, progress: progress)
+        try ValidationPrinter.print(store, tally: tally, summary: summary, file: file)
+        throw ExitCode(ExitStatus.finished(tally.counts, sourceFault: summary.sourceFault != nil))
+    }
+}
+
+/// extract → normalize → validate into a scratch store, shared by `validate` and `run --dry-run`.
+enum Validation {
+    static func check(
+        file: PipelineFile, comparingWith ledger: Ledger?, progress: ProgressPrinter
+    ) throws -> (ValidationStore, ValidationStore.Tally, SourceSummary) {
+        var store = try ValidationStore()
+        let summary = try Pipeline(file: file).read(now: Date(), into: &store, onProgress: { progress.reading($0) })
+        progress.doneReading()
+        return (store, try store.finish(comparingWith: ledger), summary)
     }
 }
 
@@ -35,19 +45,15 @@ struct ValidateCommand: AsyncParsableCommand {
 enum DryRun {
     static func run(file: PipelineFile, ledgerURL: URL) throws -> Int32 {
         let started = Date()
-        var booked: [String: String] = [:]
-        if FileManager.default.fileExists(atPath: ledgerURL.path) {
-            booked = try Ledger.openExisting(url: ledgerURL).bookedKeys()
-        }
-        let prepared = try Pipeline(file: file).prepare(booked: booked, now: Date())
-        ValidationPrinter.print(prepared, file: file)
-        let c = prepared.counts
+        let ledger = FileManager.default.fileExists(atPath: ledgerURL.path) ? try Ledger.openExisting(url: ledgerURL) : nil
+        let (store, tally, summary) = try Validation.check(file: file, comparingWith: ledger, progress: ProgressPrinter(enabled: false))
+        try ValidationPrinter.print(store, tally: tally, summary: summary, file: file)
         let info = RunInfo(
-            id: "dry-run", pipeline: file.name, source: file.source.url.path, startedAt: "", finishedAt: nil, counts: c,
-            encoding: prepared.encoding, sourceFault: prepared.sourceFault?.message)
+            id: "dry-run", pipeline: file.name, source: file.source.url.path, startedAt: "", finishedAt: nil, counts: tally.counts,
+            encoding: summary.encoding, sourceFault: summary.sourceFault?.message)
         Terminal.out(
             RunSummaryText(run: info, elapsed: Date().timeIntervalSince(started), ledgerPath: ledgerURL.path, pipelinePath: file.url.path, dryRun: true)
                 .render(), terminator: "")
-        return ExitStatus.finished(c, sourceFault: prepared.sourceFault != nil)
+        return ExitStatus.finished(tally.counts, sourceFault: summary.sourceFault != nil)
     }
 }

@@ -20,7 +20,9 @@ public final class Ledger {
         lock = exclusive ? try LedgerLock(ledgerPath: url.path) : nil
         db = try SQLiteDatabase(path: url.path)
         try db.execute("PRAGMA journal_mode = WAL")
-        try db.execute("PRAGMA synchronous = NORMAL")
+        // Every commit is synced before it returns (SPEC §4): an attempt recorded as started, or an outcome,
+        // survives a power cut, not only a crash of this process. Bulk recording relaxes this (`unsynced`).
+        try db.execute("PRAGMA synchronous = FULL")
         // Checkpoint every 4,000 WAL pages (16 MiB at 4 KiB) rather than SQLite's 1,000: a checkpoint runs inside
         // the commit that crosses the mark, on the loader's serial path, and costs two fsyncs (4–5 ms here)
         // whatever its size, while pages the loader rewrites commit after commit are copied back once.
@@ -64,18 +66,19 @@ public final class Ledger {
             sourceFault: s.optionalString(8), sourceChanged: s.int(9) != 0)
     }
 
+    /// The newest run whose recording ended (a run still being recorded is not a run yet).
     public func latestRun() throws(GuestListError) -> Run? {
-        let s = try db.statement("SELECT \(Self.runColumns) FROM runs ORDER BY id DESC LIMIT 1")
+        let s = try db.statement("SELECT \(Self.runColumns) FROM runs WHERE recorded = 1 ORDER BY id DESC LIMIT 1")
         return try s.step() ? readRun(s) : nil
     }
 
     public func run(id: Int) throws(GuestListError) -> Run? {
-        let s = try db.statement("SELECT \(Self.runColumns) FROM runs WHERE id = ?").bind(id)
+        let s = try db.statement("SELECT \(Self.runColumns) FROM runs WHERE id = ? AND recorded = 1").bind(id)
         return try s.step() ? readRun(s) : nil
     }
 
     public func allRuns() throws(GuestListError) -> [Run] {
-        let s = try db.statement("SELECT \(Self.runColumns) FROM runs ORDER BY id")
+        let s = try db.statement("SELECT \(Self.runColumns) FROM runs WHERE recorded = 1 ORDER BY id")
         var runs: [Run] = []
         while try s.step() { runs.append(readRun(s)) }
         return runs
@@ -98,33 +101,29 @@ public final class Ledger {
         return run
     }
 
-    /// Creates a run and records every row of it in one transaction, before anything is sent.
+    /// Creates a run and records `rows` (already classified as `invalid` or with a booking), through the
+    /// same recording path as a source read from disk; for tests and small tools.
     public func createRun(
         pipeline: String, pipelinePath: String, source: String, sourceHash: String, encoding: String?,
-        columns: [String], sourceFault: String?, rows: [LedgerRow]
+        columns: [String], sourceFault: String?, rows: [CheckedRow]
     ) throws(GuestListError) -> Int {
-        try db.transaction { () throws(GuestListError) -> Int in
-            try db.statement(
-                "INSERT INTO runs (pipeline, pipeline_path, source, source_hash, encoding, columns, started_at, source_fault) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-            ).bind(pipeline, pipelinePath, source, sourceHash, encoding, JSONText.encode(columns), Timestamp.now(), sourceFault).run()
-            let id = Int(db.lastInsertRowID)
-            let insert = try db.statement(
-                """
-                INSERT INTO rows (run_id, row, line, status, booking_key, payload, name, email, started_at, time_zone, original,
-                                  booking_uid, error, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for r in rows {
-                insert.rewind()
-                try insert.bind(
-                    id, r.row, r.line, r.status.rawValue, r.key, r.payload, r.name, r.email, r.startedAt, r.timeZone,
-                    JSONText.encode(r.original), r.bookingUid, r.error, r.warnings.isEmpty ? nil : JSONText.encode(r.warnings)
-                ).run()
-            }
-            if !rows.contains(where: { $0.status == .pending }) {
-                try db.statement("UPDATE runs SET finished_at = ? WHERE id = ?").bind(Timestamp.now(), id).run()
-            }
-            return id
-        }
+        let recording = try beginRecording(pipeline: pipeline, pipelinePath: pipelinePath, source: source)
+        try recording.record(rows)
+        let fault = sourceFault.map { GuestListError(.sourceMalformed, $0) }
+        return try recording.finish(
+            summary: SourceSummary(columns: columns, encoding: encoding ?? "utf-8", sourceFault: fault, rows: rows.count),
+            sourceHash: sourceHash)
+    }
+
+    /// The event types the pending rows of `run` name (read through the status index: a resumed run's
+    /// pending rows, not all of its rows).
+    public func pendingEventTypes(run: Int) throws(GuestListError) -> Set<String> {
+        let s = try db.statement(
+            "SELECT DISTINCT substr(booking_key, 1, instr(booking_key, '|') - 1) FROM rows WHERE run_id = ? AND status = 'pending'"
+        ).bind(run)
+        var ids = Set<String>()
+        while try s.step() { ids.insert(s.string(0)) }
+        return ids
     }
 
     public func markSourceChanged(run: Int) throws(GuestListError) {
@@ -175,43 +174,6 @@ public final class Ledger {
         var keys: [String: String] = [:]
         while try s.step() { keys[s.string(0)] = s.string(1) }
         return keys
-    }
-}
-
-/// One row as first recorded by a run.
-public struct LedgerRow: Sendable, Equatable {
-    public var row: Int
-    public var line: Int
-    public var status: RowStatus
-    public var key: String?
-    public var payload: String?
-    public var name: String
-    public var email: String
-    public var startedAt: String
-    public var timeZone: String
-    public var original: [String]
-    public var bookingUid: String?
-    public var error: String?
-    public var warnings: [String]
-
-    public init(
-        row: Int, line: Int, status: RowStatus, key: String?, payload: String?, name: String, email: String,
-        startedAt: String, timeZone: String, original: [String], bookingUid: String? = nil, error: String? = nil,
-        warnings: [String] = []
-    ) {
-        self.row = row
-        self.line = line
-        self.status = status
-        self.key = key
-        self.payload = payload
-        self.name = name
-        self.email = email
-        self.startedAt = startedAt
-        self.timeZone = timeZone
-        self.original = original
-        self.bookingUid = bookingUid
-        self.error = error
-        self.warnings = warnings
     }
 }
 

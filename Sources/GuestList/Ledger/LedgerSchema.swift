@@ -3,9 +3,11 @@
 /// migrations; never edit a published one. A ledger whose version is higher than the last migration
 /// here was written by a newer guestlist and is refused rather than misread.
 enum LedgerSchema {
-    struct Migration {
+    struct Migration: Sendable {
         let name: String
         let sql: String
+        /// Work SQL alone cannot do (computing key digests), run in the same transaction after `sql`.
+        var then: (@Sendable (SQLiteDatabase) throws(GuestListError) -> Void)? = nil
     }
 
     static let migrations: [Migration] = [
@@ -80,6 +82,36 @@ enum LedgerSchema {
                 DROP INDEX attempts_open;
                 ALTER TABLE runs ADD COLUMN open_attempts_from INTEGER NOT NULL DEFAULT 0;
                 """),
+        // Streamed recording (issue 11): a run's rows are written in batches, and the run is sendable only
+        // once `recorded` is set in the commit that ends its recording; a run left at 0 (stopped or killed
+        // while reading) is discarded by the next `run`. `key_hash` is `KeyDigest` of `booking_key`: sorted,
+        // it finds duplicates and keys booked by other runs without holding keys in memory.
+        Migration(
+            name: "v4-key-digests-and-recording-state",
+            sql: """
+                ALTER TABLE rows ADD COLUMN key_hash INTEGER;
+                ALTER TABLE runs ADD COLUMN recorded INTEGER NOT NULL DEFAULT 1;
+                """,
+            then: { (db: SQLiteDatabase) throws(GuestListError) in
+                // In chunks, so neither memory nor an open cursor grows with the ledger.
+                let read = try db.statement(
+                    "SELECT run_id, row, booking_key FROM rows WHERE (run_id, row) > (?, ?) AND booking_key IS NOT NULL ORDER BY run_id, row LIMIT 10000")
+                let write = try db.statement("UPDATE rows SET key_hash = ? WHERE run_id = ? AND row = ?")
+                var last = (0, 0)
+                while true {
+                    var chunk: [(Int, Int, Int64)] = []
+                    read.rewind()
+                    read.bind(last.0, last.1)
+                    while try read.step() { chunk.append((read.int(0), read.int(1), KeyDigest.of(read.string(2)))) }
+                    read.reset()
+                    guard let end = chunk.last else { break }
+                    for (run, row, digest) in chunk {
+                        write.rewind()
+                        try write.bind(digest, run, row).run()
+                    }
+                    last = (end.0, end.1)
+                }
+            }),
     ]
 
     static var currentVersion: Int { migrations.count }
@@ -96,6 +128,7 @@ enum LedgerSchema {
         for (index, migration) in migrations.enumerated() where index + 1 > version {
             try db.transaction { () throws(GuestListError) in
                 try db.execute(migration.sql)
+                try migration.then?(db)
                 try db.statement("INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)")
                     .bind(index + 1, migration.name, Timestamp.now()).run()
                 try db.execute("PRAGMA user_version = \(index + 1)")

@@ -72,6 +72,15 @@ final class SQLiteDatabase {
         }
     }
 
+    /// Runs `body` with commits that are not synced to disk one by one (`synchronous = NORMAL`: in WAL mode
+    /// a power cut may lose the last commits, never the database's consistency), then syncs again. For
+    /// bulk writes whose loss is harmless, such as the batches of a recording that is redone if it never ends.
+    func unsynced<T>(_ body: () throws(GuestListError) -> T) throws(GuestListError) -> T {
+        try statement("PRAGMA synchronous = NORMAL").run()
+        defer { try? statement("PRAGMA synchronous = FULL").run() }
+        return try body()
+    }
+
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     /// Reset once read: a cached statement left on its row stays active, and an active statement keeps a

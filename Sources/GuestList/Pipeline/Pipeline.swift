@@ -1,6 +1,7 @@
 import Foundation
 
-/// Wires the stages: extract → normalize → validate here; load and record in `Loader` and `Ledger`.
+/// Wires the first stages: extract → normalize → validate, streamed into a `RowSink` (the record stage).
+/// Load runs afterwards from the ledger (`Loader`); see ARCHITECTURE.md for a row's whole path.
 public struct Pipeline: Sendable {
     public var file: PipelineFile
 
@@ -8,26 +9,24 @@ public struct Pipeline: Sendable {
         self.file = file
     }
 
-    /// Reads the whole source and classifies every row (`invalid`, `duplicate`, `skipped` or `pending`).
+    /// Reads the whole source and hands every record, checked, to `sink` in batches of `batchSize`.
+    /// Memory stays flat: a batch is all this holds.
     /// - Parameters:
-    ///   - booked: keys already created through this ledger (→ `skipped`), with their booking uids.
     ///   - now: for the "starts in the past" rule.
-    ///   - onProgress: called now and then with the number of records read (for long validations).
-    public func prepare(booked: [String: String], now: Date, onProgress: (Int) -> Void = { _ in }) throws(GuestListError) -> PreparedRun {
+    ///   - shouldStop: asked between batches; when it says yes, reading stops with an `.interrupted` error.
+    ///   - onProgress: called with the number of records read, about every 10,000.
+    /// - Throws: `.source` when the file cannot be opened, its header lacks a mapped column, or it breaks
+    ///   before its first record (then nothing reached `sink`); `.interrupted` when stopped. A source that
+    ///   breaks after some records is not thrown: its fault is in the summary.
+    public func read(
+        now: Date, into sink: inout some RowSink, batchSize: Int = 2_000, shouldStop: () -> Bool = { false },
+        onProgress: (Int) -> Void = { _ in }
+    ) throws(GuestListError) -> SourceSummary {
         var source = try openSource()
-        let sourcePath = file.source.url.path
-        let columns = source.columns
-        let mapping = try columnIndices(columns: columns)
-        var options = file.normalize
-        options.now = now
-        let normalizer = RowNormalizer(options: options)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-
-        var rows: [LedgerRow] = []
-        var problems: [RowFinding] = []
-        var warnings: [RowFinding] = []
-        var firstRowForKey: [String: (row: Int, line: Int)] = [:]
+        let checker = RowChecker(file: file, mapping: try columnIndices(columns: source.columns), now: now)
+        var batch: [CheckedRow] = []
+        batch.reserveCapacity(batchSize)
+        var count = 0
         var fault: GuestListError?
         while true {
             let record: SourceRecord
@@ -37,76 +36,27 @@ public struct Pipeline: Sendable {
             } catch {
                 // Nothing read and nothing readable (an XML file without the record element, say): an input
                 // error (exit 2), not a fault that breaks a read off midway.
-                if error.code == .source, rows.isEmpty { throw error }
+                if count == 0 { throw error }
                 fault = error
                 break
             }
-            if record.row % 10_000 == 0 { onProgress(record.row) }
-            var fields: [String: String] = [:]
-            for (field, index) in mapping where index < record.values.count {
-                let value = record.values[index]
-                if !value.isEmpty { fields[field] = value }
+            count += 1
+            batch.append(checker.check(record))
+            if batch.count == batchSize {
+                try sink.record(batch)
+                batch.removeAll(keepingCapacity: true)
+                if shouldStop() { throw Self.stopped(file.source.url.path, after: count) }
             }
-            // A default fills a field the row leaves blank; checked without building a trimmed copy per row.
-            for (field, value) in file.defaults where fields[field]?.allSatisfy(\.isWhitespace) ?? true {
-                fields[field] = value
-            }
-            let display = Self.display(fields)
-            var ledgerRow = LedgerRow(
-                row: record.row, line: record.line, status: .invalid, key: nil, payload: nil, name: display.name,
-                email: display.email, startedAt: display.startedAt, timeZone: display.timeZone, original: record.values)
-            if let problem = record.problem {
-                ledgerRow.error = problem
-                problems.append(RowFinding(row: record.row, line: record.line, field: "row", value: "", message: problem))
-                rows.append(ledgerRow)
-                continue
-            }
-            let normalized = normalizer.normalize(fields)
-            ledgerRow.warnings = normalized.warnings.map { "\($0.field): \($0.message)" }
-            warnings += normalized.warnings.map { RowFinding(row: record.row, line: record.line, field: $0.field, value: $0.value, message: $0.message) }
-            guard let request = normalized.request, normalized.problems.isEmpty else {
-                // Per field: the normalized value where normalization succeeded, else the source's text (SPEC §5).
-                let done = normalized.normalizedFields
-                ledgerRow.name = done["name"] ?? ledgerRow.name
-                ledgerRow.email = done["email"] ?? ledgerRow.email
-                ledgerRow.startedAt = done["startedAt"] ?? ledgerRow.startedAt
-                ledgerRow.timeZone = done["timeZone"] ?? ledgerRow.timeZone
-                ledgerRow.error = normalized.problems.map(\.message).joined(separator: " ")
-                problems += normalized.problems.map { RowFinding(row: record.row, line: record.line, field: $0.field, value: $0.value, message: $0.message) }
-                rows.append(ledgerRow)
-                continue
-            }
-            ledgerRow.name = request.name
-            ledgerRow.email = request.email
-            ledgerRow.startedAt = request.startedAt
-            ledgerRow.timeZone = request.timeZone
-            let key = request.key.description
-            ledgerRow.key = key
-            if let first = firstRowForKey[key] {
-                ledgerRow.status = .duplicate
-                let message = "Same guest, event type and start as row \(first.row) (line \(first.line)); only that row is sent."
-                ledgerRow.error = message
-                problems.append(RowFinding(row: record.row, line: record.line, field: "email", value: request.email, message: message))
-            } else if let uid = booked[key] {
-                firstRowForKey[key] = (record.row, record.line)
-                ledgerRow.status = .skipped
-                ledgerRow.bookingUid = uid
-            } else {
-                firstRowForKey[key] = (record.row, record.line)
-                ledgerRow.status = .pending
-                ledgerRow.payload = (try? encoder.encode(request)).map { String(decoding: $0, as: UTF8.self) }
-            }
-            rows.append(ledgerRow)
+            if count % 10_000 == 0 { onProgress(count) }
         }
-        return PreparedRun(
-            rows: rows, problems: problems, warnings: warnings, columns: columns, encoding: source.encodingName,
-            sourceFault: fault, sourceHash: try SourceHash.of(file.source.url, path: sourcePath))
+        if !batch.isEmpty { try sink.record(batch) }
+        return SourceSummary(columns: source.columns, encoding: source.encodingName, sourceFault: fault, rows: count)
     }
 
-    /// The source's own text for the report's name/email/startedAt/timeZone when a row is not normalized.
-    static func display(_ fields: [String: String]) -> (name: String, email: String, startedAt: String, timeZone: String) {
-        let start = fields["startedAt"] ?? [fields["startDate"], fields["startTime"]].compactMap { $0 }.joined(separator: " ")
-        return (fields["name"] ?? "", fields["email"] ?? "", start, fields["timeZone"] ?? "")
+    static func stopped(_ path: String, after rows: Int) -> GuestListError {
+        GuestListError(
+            .interrupted, "Stopped while reading \(path) (after \(rows) rows); no run was recorded and nothing was sent.",
+            location: SourceLocation(file: path, row: rows))
     }
 
     func openSource() throws(GuestListError) -> any RecordSource {
@@ -128,8 +78,8 @@ public struct Pipeline: Sendable {
     }
 
     /// Booking field → index in the source's columns. A CSV column that the header lacks stops the run.
-    func columnIndices(columns: [String]) throws(GuestListError) -> [(String, Int)] {
-        var indices: [(String, Int)] = []
+    func columnIndices(columns: [String]) throws(GuestListError) -> [(field: String, index: Int)] {
+        var indices: [(field: String, index: Int)] = []
         var byName: [String: Int] = [:]
         for (i, c) in columns.enumerated() where byName[c] == nil { byName[c] = i }
         for (field, column) in file.columns {

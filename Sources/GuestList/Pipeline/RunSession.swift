@@ -9,11 +9,10 @@ public struct RunOutcome: Sendable {
     public var end: LoadEnd?
     /// True when this command continued an unfinished run.
     public var resumed: Bool
-    public var prepared: PreparedRun?
     public var elapsed: Double
 }
 
-/// One `run` (or `retry`) of a pipeline against the API: prepare or resume, record, then load.
+/// One `run` (or `retry`) of a pipeline against the API: record or resume, then load.
 public struct RunSession {
     public var pipeline: PipelineFile
     public var ledgerURL: URL
@@ -28,48 +27,51 @@ public struct RunSession {
         self.logger = logger
     }
 
-    /// Runs the pipeline: resumes the latest unfinished run, else starts a new one in which keys already
+    /// Runs the pipeline: resumes the latest unfinished run, else records a new one in which keys already
     /// created in this ledger are `skipped`. Every row is recorded before the first request.
+    /// - Parameters:
+    ///   - onReading: records read so far, now and then, while a new run is recorded.
+    ///   - onRecorded: the run's counts once it is recorded (nil when an unfinished run is resumed).
     public func run(
-        stop: StopSignal, onReading: (Int) -> Void = { _ in }, onPrepared: (PreparedRun?, Bool) -> Void = { _, _ in },
+        stop: StopSignal, onReading: (Int) -> Void = { _ in }, onRecorded: (StatusCounts?) -> Void = { _ in },
         onProgress: @Sendable (LoadProgress) -> Void = { _ in }
     ) async throws(GuestListError) -> RunOutcome {
         let started = Date()
         let ledger = try Ledger(url: ledgerURL, exclusive: true)
-        var prepared: PreparedRun?
-        let runID: Int
-        let resumed: Bool
+        try ledger.discardUnfinishedRecordings()
         if let latest = try ledger.latestRun(), latest.finishedAt == nil {
-            resumed = true
-            runID = latest.id
             if let hash = try? SourceHash.of(pipeline.source.url, path: pipeline.source.url.path), hash != latest.sourceHash, !latest.sourceChanged {
-                try ledger.markSourceChanged(run: runID)
+                try ledger.markSourceChanged(run: latest.id)
                 logger.warning("the source changed since this run began; resuming its recorded rows by booking key")
             }
-            onPrepared(nil, true)
-        } else {
-            resumed = false
-            let ready = try Pipeline(file: pipeline).prepare(booked: try ledger.bookedKeys(), now: Date(), onProgress: onReading)
-            prepared = ready
-            onPrepared(ready, false)
-            let pendingKeys = ready.rows.filter { $0.status == .pending }.compactMap(\.key)
-            var stopEarly: LoadEnd?
-            do throws(GuestListError) {
-                try await preflight(keys: pendingKeys)
-            } catch where error.code == .unauthorized {
-                stopEarly = .unauthorized(error.message)
-            } catch where error.code == .unreachable {
-                stopEarly = .unreachable(error.message)
-            }
-            runID = try ledger.createRun(
-                pipeline: pipeline.name, pipelinePath: pipeline.url.path, source: pipeline.source.url.path,
-                sourceHash: ready.sourceHash, encoding: ready.encoding, columns: ready.columns,
-                sourceFault: ready.sourceFault?.description, rows: ready.rows)
-            if let stopEarly {
-                return try outcome(ledger: ledger, runID: runID, end: stopEarly, resumed: false, prepared: ready, started: started)
-            }
+            onRecorded(nil)
+            return try await load(ledger: ledger, runID: latest.id, resumed: true, started: started, stop: stop, onProgress: onProgress)
         }
-        return try await load(ledger: ledger, runID: runID, resumed: resumed, prepared: prepared, started: started, stop: stop, onProgress: onProgress)
+        let (runID, eventTypes) = try record(into: ledger, stop: stop, onReading: onReading)
+        onRecorded(try ledger.counts(run: runID))
+        do throws(GuestListError) {
+            try await preflight(eventTypes: eventTypes)
+        } catch where error.code == .unauthorized {
+            return try outcome(ledger: ledger, runID: runID, end: .unauthorized(error.message), resumed: false, started: started)
+        } catch where error.code == .unreachable {
+            return try outcome(ledger: ledger, runID: runID, end: .unreachable(error.message), resumed: false, started: started)
+        }
+        return try await load(ledger: ledger, runID: runID, resumed: false, started: started, stop: stop, onProgress: onProgress)
+    }
+
+    /// Reads the source and records it as a new run (SPEC §4): all or nothing. A stop or an error while
+    /// reading leaves no run behind. Returns the run and the event types its rows name.
+    private func record(into ledger: Ledger, stop: StopSignal, onReading: (Int) -> Void) throws(GuestListError) -> (Int, Set<String>) {
+        let recording = try ledger.beginRecording(pipeline: pipeline.name, pipelinePath: pipeline.url.path, source: pipeline.source.url.path)
+        var sink = EventTypeCollector(inner: recording)
+        do throws(GuestListError) {
+            let summary = try Pipeline(file: pipeline).read(now: Date(), into: &sink, shouldStop: { stop.isFired }, onProgress: onReading)
+            let hash = try SourceHash.of(pipeline.source.url, path: pipeline.source.url.path)
+            return (try recording.finish(summary: summary, sourceHash: hash), sink.eventTypes)
+        } catch {
+            if recording.runID != nil { _ = try? ledger.discardUnfinishedRecordings() }
+            throw error
+        }
     }
 
     /// `retry`: puts a run's failed (and, if asked, conflict) rows back to pending and sends them.
@@ -80,37 +82,36 @@ public struct RunSession {
         let ledger = try Ledger(url: ledgerURL, exclusive: true)
         let run = try ledger.resolveRun(requested)
         let reopened = try ledger.reopen(run: run.id, statuses: conflicts ? [.failed, .conflict] : [.failed])
-        let result = try await load(ledger: ledger, runID: run.id, resumed: true, prepared: nil, started: started, stop: stop, onProgress: onProgress)
+        let result = try await load(ledger: ledger, runID: run.id, resumed: true, started: started, stop: stop, onProgress: onProgress)
         return (result, reopened)
     }
 
     private func load(
-        ledger: Ledger, runID: Int, resumed: Bool, prepared: PreparedRun?, started: Date, stop: StopSignal,
+        ledger: Ledger, runID: Int, resumed: Bool, started: Date, stop: StopSignal,
         onProgress: @Sendable (LoadProgress) -> Void
     ) async throws(GuestListError) -> RunOutcome {
         var end: LoadEnd?
         if try ledger.counts(run: runID).pending > 0 {
             if resumed {
                 do throws(GuestListError) {
-                    try await preflight(keys: try ledger.pendingRows(run: runID).map(\.key))
+                    try await preflight(eventTypes: try ledger.pendingEventTypes(run: runID))
                 } catch where error.code == .unauthorized || error.code == .unreachable {
                     let e: LoadEnd = error.code == .unauthorized ? .unauthorized(error.message) : .unreachable(error.message)
-                    return try outcome(ledger: ledger, runID: runID, end: e, resumed: resumed, prepared: prepared, started: started)
+                    return try outcome(ledger: ledger, runID: runID, end: e, resumed: resumed, started: started)
                 }
             }
             var loader = Loader(limits: pipeline.limits, api: api, logger: logger)
-            loader.checkBooked = prepared == nil
+            loader.checkBooked = resumed
             end = try await loader.load(run: runID, ledger: ledger, stop: stop, onProgress: onProgress)
         }
         try ledger.finishIfDone(run: runID)
-        return try outcome(ledger: ledger, runID: runID, end: end, resumed: resumed, prepared: prepared, started: started)
+        return try outcome(ledger: ledger, runID: runID, end: end, resumed: resumed, started: started)
     }
 
-    private func outcome(ledger: Ledger, runID: Int, end: LoadEnd?, resumed: Bool, prepared: PreparedRun?, started: Date) throws(GuestListError) -> RunOutcome {
+    private func outcome(ledger: Ledger, runID: Int, end: LoadEnd?, resumed: Bool, started: Date) throws(GuestListError) -> RunOutcome {
         guard let run = try ledger.run(id: runID) else { throw GuestListError(.ledger, "The run \(runID) vanished from the ledger.") }
         return RunOutcome(
-            run: run, info: try ledger.info(for: run), end: end, resumed: resumed, prepared: prepared,
-            elapsed: Date().timeIntervalSince(started))
+            run: run, info: try ledger.info(for: run), end: end, resumed: resumed, elapsed: Date().timeIntervalSince(started))
     }
 
     /// One event-type check, tried up to `maxAttempts` times while nothing answers (SPEC §4: the run stops
@@ -130,18 +131,28 @@ public struct RunSession {
     }
 
     /// Checks each distinct event type once (SPEC §1): a 404 stops the command before anything is sent.
-    func preflight(keys: [String]) async throws(GuestListError) {
+    func preflight(eventTypes: Set<String>) async throws(GuestListError) {
         guard checkEventTypes else { return }
-        var seen = Set<String>()
-        for text in keys {
-            guard let key = BookingKey(ledgerText: text), seen.insert(key.eventTypeId).inserted else { continue }
-            if try await !eventTypeExists(key.eventTypeId) {
+        for eventTypeId in eventTypes.sorted() {
+            if try await !eventTypeExists(eventTypeId) {
                 throw GuestListError(
                     .eventTypeNotFound,
-                    "The event type `\(key.eventTypeId)` does not exist in Jicoo (GET /v1/event_types/\(key.eventTypeId) answered 404); nothing was sent.",
+                    "The event type `\(eventTypeId)` does not exist in Jicoo (GET /v1/event_types/\(eventTypeId) answered 404); nothing was sent.",
                     location: SourceLocation(file: pipeline.url.path, field: "eventTypeId"),
                     hint: "Check eventTypeId in the pipeline's defaults or the source's column.")
             }
         }
+    }
+}
+
+/// Passes rows on to the recording and notes the event types they name, for the pre-flight check (a
+/// handful of ids, however many rows).
+private struct EventTypeCollector: RowSink {
+    let inner: RunRecording
+    var eventTypes = Set<String>()
+
+    mutating func record(_ rows: [CheckedRow]) throws(GuestListError) {
+        for row in rows { if let id = row.booking?.key.eventTypeId { eventTypes.insert(id) } }
+        try inner.record(rows)
     }
 }

@@ -10,11 +10,30 @@ struct LedgerTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString).sqlite")
     }
 
-    static func row(_ n: Int, _ status: RowStatus = .pending) -> LedgerRow {
-        LedgerRow(
-            row: n, line: n + 1, status: status, key: "ev|g\(n)@example.com|2030-06-01T01:00:00.000Z",
-            payload: #"{"email":"g\#(n)@example.com"}"#, name: "G \(n)", email: "g\(n)@example.com",
-            startedAt: "2030-06-01T01:00:00.000Z", timeZone: "Asia/Tokyo", original: ["G \(n)", "g\(n)@example.com"])
+    /// Row `n` of a source: a booking for g`n`@example.com, or an invalid row.
+    static func row(_ n: Int, valid: Bool = true) -> CheckedRow {
+        CheckedRow(
+            row: n, line: n + 1,
+            booking: valid
+                ? CheckedRow.Booking(
+                    key: BookingKey(eventTypeId: "ev", email: "g\(n)@example.com", startedAt: "2030-06-01T01:00:00.000Z"),
+                    payload: #"{"email":"g\#(n)@example.com"}"#) : nil,
+            name: "G \(n)", email: "g\(n)@example.com", startedAt: "2030-06-01T01:00:00.000Z", timeZone: "Asia/Tokyo",
+            original: ["G \(n)", "g\(n)@example.com"],
+            problems: valid ? [] : [RowProblem(field: "email", value: "x", message: "bad")])
+    }
+
+    /// A run of `rows`, each then put in the status given, as if it had ended that way.
+    static func createRun(_ ledger: Ledger, _ rows: [(CheckedRow, RowStatus)], sourceHash: String = "h", columns: [String] = []) throws -> Int {
+        let run = try ledger.createRun(
+            pipeline: "p", pipelinePath: "/p.yml", source: "/s.csv", sourceHash: sourceHash, encoding: "utf-8",
+            columns: columns, sourceFault: nil, rows: rows.map(\.0))
+        for (row, status) in rows where status != .pending && status != .invalid {
+            try ledger.db.statement("UPDATE rows SET status = ?, booking_uid = ? WHERE run_id = ? AND row = ?")
+                .bind(status.rawValue, status == .created ? "U\(row.row)" : nil, run, row.row).run()
+        }
+        _ = try ledger.finishIfDone(run: run)
+        return run
     }
 
     @Test("migrations run once and are recorded by name; a newer ledger is refused")
@@ -56,15 +75,15 @@ struct LedgerTests {
                 let r = Self.row(n)
                 try db.statement(
                     "INSERT INTO rows (run_id, row, line, status, booking_key, payload, name, email, started_at, time_zone, original, booking_uid) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?)"
-                ).bind(n, r.line, status, r.key, r.payload, r.name, r.email, r.startedAt, r.timeZone, n == 1 ? "U1" : nil).run()
+                ).bind(n, r.line, status, r.booking?.key.description, r.booking?.payload, r.name, r.email, r.startedAt, r.timeZone, n == 1 ? "U1" : nil).run()
             }
-            try db.statement("INSERT INTO booked VALUES (?, 'U1', 1, 1, 't')").bind(Self.row(1).key).run()
+            try db.statement("INSERT INTO booked VALUES (?, 'U1', 1, 1, 't')").bind(Self.row(1).booking?.key.description).run()
             try db.execute("INSERT INTO attempts (run_id, row, started_at, finished_at, http_status) VALUES (1, 1, 1, 2, 201)")
             try db.execute("INSERT INTO attempts (run_id, row, started_at) VALUES (1, 2, 3)")
         }
         let ledger = try Ledger(url: url, exclusive: true)
         #expect(try ledger.db.userVersion() == LedgerSchema.currentVersion)
-        #expect(try ledger.bookedKeys() == [Self.row(1).key!: "U1"], "the created row's key; not the pending row's")
+        #expect(try ledger.bookedKeys() == [Self.row(1).booking!.key.description: "U1"], "the created row's key; not the pending row's")
         #expect(try ledger.bookedKeys(excludingRun: 1) == [:])
         try ledger.closeOrphanedAttempts(run: 1)
         let pending = try ledger.pendingRows(run: 1)
@@ -130,7 +149,7 @@ struct LedgerTests {
         let ledger = try Ledger(url: Self.tempURL(), exclusive: true)
         let run = try ledger.createRun(
             pipeline: "p", pipelinePath: "/p.yml", source: "/s.csv", sourceHash: "h", encoding: "utf-8",
-            columns: ["Name", "Email"], sourceFault: nil, rows: [Self.row(1), Self.row(2), Self.row(3, .invalid)])
+            columns: ["Name", "Email"], sourceFault: nil, rows: [Self.row(1), Self.row(2), Self.row(3, valid: false)])
         #expect(try ledger.counts(run: run).pending == 2)
         let ids = try ledger.beginAttempts(run: run, rows: [1, 2], at: 100)
         try ledger.record(
@@ -146,7 +165,7 @@ struct LedgerTests {
         #expect(pending.first?.uncertain == true)
         try ledger.closeOrphanedAttempts(run: run)
         #expect(try ledger.pendingRows(run: run).first?.uncertain == true, "still uncertain after closing")
-        #expect(try ledger.bookedKeys() == [Self.row(1).key!: "U1"])
+        #expect(try ledger.bookedKeys() == [Self.row(1).booking!.key.description: "U1"])
         #expect(try ledger.finishIfDone(run: run) == false)
         // Reconciliation found row 2's booking: settled without an attempt of its own.
         try ledger.record(
@@ -168,9 +187,7 @@ struct LedgerTests {
     @Test("retry reopens failed rows (and conflicts when asked) and unfinishes the run")
     func reopen() throws {
         let ledger = try Ledger(url: Self.tempURL(), exclusive: true)
-        let run = try ledger.createRun(
-            pipeline: "p", pipelinePath: "/p.yml", source: "/s.csv", sourceHash: "h", encoding: nil, columns: [],
-            sourceFault: nil, rows: [Self.row(1, .failed), Self.row(2, .conflict), Self.row(3, .created)])
+        let run = try Self.createRun(ledger, [(Self.row(1), .failed), (Self.row(2), .conflict), (Self.row(3), .created)])
         #expect(try ledger.run(id: run)?.finishedAt != nil)
         #expect(try ledger.reopen(run: run, statuses: [.failed]) == 1)
         #expect(try ledger.run(id: run)?.finishedAt == nil)

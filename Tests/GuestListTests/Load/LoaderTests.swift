@@ -86,7 +86,7 @@ struct LoaderTests {
             })
         let second = try ledger.createRun(
             pipeline: "p", pipelinePath: "/p.yml", source: "/s.csv", sourceHash: "h2", encoding: nil, columns: [],
-            sourceFault: nil, rows: [LedgerTests.row(1), LedgerTests.row(3)].enumerated().map { i, r in
+            sourceFault: nil, rows: [LedgerTests.row(1), LedgerTests.row(3)].enumerated().map { (i: Int, r: CheckedRow) in
                 var r = r
                 r.row = i + 1
                 return r
