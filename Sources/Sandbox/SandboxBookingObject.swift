@@ -14,9 +14,6 @@ struct SandboxBookingObject: Encodable {
         "cancelledBy", "hosts", "createdAt", "updatedAt",
     ]
 
-    /// A host of the event; the sandbox's event types have none, so `hosts` is always empty.
-    struct Host: Encodable {}
-
     let booking: SandboxBooking
     /// The booking's event type, when the sandbox knows it (a preload may name an unknown one).
     let eventType: SandboxEventType?
@@ -53,7 +50,8 @@ struct SandboxBookingObject: Encodable {
         try put("cancelReason", booking.cancelReason)
         try put("cancelledAt", booking.cancelledAt)
         try put("cancelledBy", booking.cancelledBy)
-        try put("hosts", [Host]())
+        // The sandbox's event types have no hosts of their own: always a list, always empty.
+        try put("hosts", [SandboxJSONValue]())
         try put("createdAt", booking.createdAt)
         try put("updatedAt", booking.updatedAt)
     }
