@@ -1,8 +1,9 @@
 import Foundation
 import Hummingbird
 
-/// Sits in front of every `/v1` route: applies the rate limit, checks the API key, and logs
-/// each request with the status it got, as a real API gateway would see it.
+/// Sits in front of every `/v1` route: applies the rate limit, checks the API key, applies the
+/// read faults to GETs, and logs each request with the status it got, as a real API gateway
+/// would see it.
 struct SandboxAPIMiddleware: RouterMiddleware {
     typealias Context = SandboxRequestContext
 
@@ -53,6 +54,12 @@ struct SandboxAPIMiddleware: RouterMiddleware {
         }
         guard request.headers[SandboxServer.apiKeyHeader] == apiKey else {
             return SandboxResponse.error("Invalid API key", status: .unauthorized)
+        }
+        if request.method == .get {
+            let plan = await state.planRead(path: request.uri.path)
+            // Slept out even if the client gave up meanwhile, so the log still shows the request.
+            if plan.delayMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(plan.delayMilliseconds)) }
+            if plan.respond503 { return SandboxResponse.error("Service temporarily unavailable", status: .serviceUnavailable) }
         }
         return try await next(request, context)
     }

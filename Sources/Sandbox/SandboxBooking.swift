@@ -1,20 +1,34 @@
 import Foundation
 
-/// A booking held by the sandbox, and its JSON form in `/v1` responses.
+/// The sandbox's own record of a booking: what was asked for (guest details included) and
+/// what became of it.
 ///
-/// The JSON carries the fields every booking has plus only the optional fields that were
-/// sent, as the real API echoes them; instants are UTC ISO 8601 with milliseconds.
+/// This is what ``SandboxState/bookings()`` and the admin endpoint `/_sandbox/bookings` show,
+/// so tests can see who a booking is for. The API never shows it as such: `/v1` answers with
+/// ``SandboxBookingObject``, which, like Jicoo's booking object, carries no guest details
+/// (SPEC §1); a client learns the guests only from `/v1/bookings/{uid}/contacts`.
 public struct SandboxBooking: Sendable, Codable, Equatable {
+    /// SPEC §1's booking statuses. A `cancel` booking stays listed but holds neither its slot nor its guest.
+    public enum Status: String, Sendable, Codable, CaseIterable {
+        /// Waiting for a host's approval (an event type with ``SandboxEventType/requiresApproval``).
+        case request
+        /// Booked.
+        case open
+        /// Cancelled.
+        case cancel
+    }
+
     /// A random 12-character alphanumeric id, like Jicoo's.
     public var uid: String
-    /// Always `confirmed`: the sandbox neither cancels nor holds bookings for approval.
-    public var status: String
+    public var status: Status
     public var startedAt: Date
     /// `startedAt` plus the event type's duration.
     public var endedAt: Date
     public var timeZone: String
     public var eventTypeId: String
+    /// The guest's email as sent.
     public var email: String
+    /// The guest's name as sent (not the event's title, which is the booking object's `name`).
     public var name: String
     public var company: String?
     public var textRemindCountryCode: String?
@@ -33,15 +47,23 @@ public struct SandboxBooking: Sendable, Codable, Equatable {
     public var payment: SandboxJSONValue?
     /// When the sandbox stored it.
     public var createdAt: Date
+    /// When it last changed (its creation, or its cancellation).
+    public var updatedAt: Date
+    /// When it was cancelled; `nil` while it is not.
+    public var cancelledAt: Date?
+    /// Why it was cancelled, when a reason was given.
+    public var cancelReason: String?
+    /// Who cancelled it (`host` for the admin endpoint); `nil` while it is not cancelled.
+    public var cancelledBy: String?
 
-    /// A booking with every field; optional ones default to "not sent".
+    /// A booking with every field; optional ones default to "not sent", `updatedAt` to `createdAt`.
     public init(
-        uid: String, status: String = "confirmed", startedAt: Date, endedAt: Date, timeZone: String,
+        uid: String, status: Status = .open, startedAt: Date, endedAt: Date, timeZone: String,
         eventTypeId: String, email: String, name: String, company: String? = nil,
         textRemindCountryCode: String? = nil, textRemindNumber: String? = nil, ccEmails: [String] = [],
         message: String? = nil, locale: String? = nil, locationId: String? = nil, phoneNumber: String? = nil,
         tracking: [String: String]? = nil, answers: [SandboxAnswer] = [], payment: SandboxJSONValue? = nil,
-        createdAt: Date
+        createdAt: Date, updatedAt: Date? = nil
     ) {
         self.uid = uid
         self.status = status
@@ -63,18 +85,23 @@ public struct SandboxBooking: Sendable, Codable, Equatable {
         self.answers = answers
         self.payment = payment
         self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
     }
+
+    /// True unless cancelled: a live booking holds its slot and its guest.
+    public var isLive: Bool { status != .cancel }
 
     enum CodingKeys: String, CodingKey {
         case uid, status, startedAt, endedAt, timeZone, eventTypeId, email, name, company
         case textRemindCountryCode, textRemindNumber, ccEmails, message, locale, locationId, phoneNumber
-        case tracking, answers, payment, createdAt
+        case tracking, answers, payment, createdAt, updatedAt, cancelledAt, cancelReason, cancelledBy
     }
 
+    /// Decodes the admin form; absent optional fields are "not sent".
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         uid = try c.decode(String.self, forKey: .uid)
-        status = try c.decode(String.self, forKey: .status)
+        status = try c.decode(Status.self, forKey: .status)
         startedAt = try c.decode(Date.self, forKey: .startedAt)
         endedAt = try c.decode(Date.self, forKey: .endedAt)
         timeZone = try c.decode(String.self, forKey: .timeZone)
@@ -93,8 +120,13 @@ public struct SandboxBooking: Sendable, Codable, Equatable {
         answers = try c.decodeIfPresent([SandboxAnswer].self, forKey: .answers) ?? []
         payment = try c.decodeIfPresent(SandboxJSONValue.self, forKey: .payment)
         createdAt = try c.decode(Date.self, forKey: .createdAt)
+        updatedAt = try c.decodeIfPresent(Date.self, forKey: .updatedAt) ?? createdAt
+        cancelledAt = try c.decodeIfPresent(Date.self, forKey: .cancelledAt)
+        cancelReason = try c.decodeIfPresent(String.self, forKey: .cancelReason)
+        cancelledBy = try c.decodeIfPresent(String.self, forKey: .cancelledBy)
     }
 
+    /// Encodes the admin form: the fields every booking has, plus the optional ones that are set.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(uid, forKey: .uid)
@@ -117,6 +149,10 @@ public struct SandboxBooking: Sendable, Codable, Equatable {
         if !answers.isEmpty { try c.encode(answers, forKey: .answers) }
         try c.encodeIfPresent(payment, forKey: .payment)
         try c.encode(createdAt, forKey: .createdAt)
+        try c.encode(updatedAt, forKey: .updatedAt)
+        try c.encodeIfPresent(cancelledAt, forKey: .cancelledAt)
+        try c.encodeIfPresent(cancelReason, forKey: .cancelReason)
+        try c.encodeIfPresent(cancelledBy, forKey: .cancelledBy)
     }
 }
 

@@ -14,7 +14,7 @@ extension SandboxServer {
             guard let booking = await state.booking(uid: context.parameters.get("uid") ?? "") else {
                 return SandboxResponse.error("Booking not found", status: .notFound)
             }
-            return SandboxResponse.data(booking)
+            return SandboxResponse.data(SandboxBookingObject(booking: booking, eventType: await state.eventType(uid: booking.eventTypeId)))
         }
         api.get("bookings/:uid/contacts") { _, context in
             guard let booking = await state.booking(uid: context.parameters.get("uid") ?? "") else {
@@ -34,7 +34,7 @@ extension SandboxServer {
     }
 
     /// `POST /v1/bookings`: faults first (latency, 503, 429), then validation (400/422),
-    /// conflicts (409), and creation (201, or a dropped connection).
+    /// conflicts (409, the same answer whatever the cause), and creation (201, or a dropped connection).
     static func createBooking(_ request: Request, context: SandboxRequestContext, state: SandboxState) async throws
         -> Response
     {
@@ -53,59 +53,21 @@ extension SandboxServer {
         guard case .object(let object) = json else {
             return SandboxResponse.errors(["body": ["must be a JSON object"]], status: .badRequest)
         }
-        switch BookingValidation.validate(object, eventTypes: state.eventTypes) {
+        let eventTypes = await state.eventTypesByUid
+        switch BookingValidation.validate(object, eventTypes: eventTypes) {
         case .failure(let errors):
             return SandboxResponse.errors(errors.fields, status: .unprocessableContent)
         case .success(let draft):
             switch await state.create(draft) {
-            case .failure(let conflict):
-                return SandboxResponse.error(conflict.message, status: .conflict)
+            case .failure:
+                // Deliberately the same body for both causes, like Jicoo's: no reason, no uid.
+                return SandboxResponse.error(SandboxState.Conflict.message, status: .conflict)
             case .success(let booking):
                 if plan.drop { throw DroppedConnection() }
-                return SandboxResponse.data(booking, status: .created)
+                let eventType = eventTypes[booking.eventTypeId]
+                return SandboxResponse.data(SandboxBookingObject(booking: booking, eventType: eventType), status: .created)
             }
         }
-    }
-
-    /// `GET /v1/bookings`: bookings whose start lies in [startedAt, endedAt], page-numbered.
-    static func listBookings(_ request: Request, state: SandboxState) async -> Response {
-        let query = request.uri.queryParameters
-        var errors: [String: [String]] = [:]
-        func instant(_ key: String) -> Date? {
-            guard let text = query[key[...]], !text.isEmpty else { return nil }
-            guard let date = SandboxCoding.parseUTCInstant(String(text)) else {
-                errors[key] = ["must be an ISO 8601 date-time in UTC (ending in Z)"]
-                return nil
-            }
-            return date
-        }
-        func integer(_ key: String, default value: Int, range: ClosedRange<Int>) -> Int {
-            guard let text = query[key[...]], !text.isEmpty else { return value }
-            guard let number = Int(text), range.contains(number) else {
-                errors[key] = [range.upperBound == .max
-                    ? "must be an integer of at least \(range.lowerBound)"
-                    : "must be an integer from \(range.lowerBound) to \(range.upperBound)"]
-                return value
-            }
-            return number
-        }
-        let from = instant("startedAt")
-        let to = instant("endedAt")
-        let page = integer("page", default: 1, range: 1...Int.max)
-        let perPage = integer("perPage", default: 20, range: 1...100)
-        guard errors.isEmpty else { return SandboxResponse.errors(errors, status: .unprocessableContent) }
-        let status = query["status"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-
-        let matching = await state.bookings(startingFrom: from, to: to, status: status)
-        // An empty result is still one (empty) page, so `1...numberOfPages` is never empty.
-        let numberOfPages = max(1, (matching.count + perPage - 1) / perPage)
-        let offset = (page - 1).multipliedReportingOverflow(by: perPage)
-        let start = offset.overflow ? matching.count : min(matching.count, offset.partialValue)
-        let pageItems = Array(matching[start..<min(matching.count, start + perPage)])
-        return SandboxResponse.json(
-            BookingPage(
-                data: pageItems, totalCount: matching.count, currentPage: page,
-                nextPage: page < numberOfPages ? page + 1 : nil, numberOfPages: numberOfPages))
     }
 
     /// One guest of a booking, as `/contacts` lists it.
@@ -129,27 +91,6 @@ extension SandboxServer {
             duration = eventType.durationMinutes
             capacity = eventType.capacity
             questions = eventType.questionUids.map(Question.init)
-        }
-    }
-
-    /// A page of `GET /v1/bookings`; `nextPage` and `errors` are written as `null`, not omitted.
-    struct BookingPage: Encodable {
-        var data: [SandboxBooking]
-        var totalCount: Int
-        var currentPage: Int
-        var nextPage: Int?
-        var numberOfPages: Int
-
-        enum CodingKeys: String, CodingKey { case data, totalCount, currentPage, nextPage, numberOfPages, errors }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(data, forKey: .data)
-            try c.encode(totalCount, forKey: .totalCount)
-            try c.encode(currentPage, forKey: .currentPage)
-            try c.encode(nextPage, forKey: .nextPage)
-            try c.encode(numberOfPages, forKey: .numberOfPages)
-            try c.encodeNil(forKey: .errors)
         }
     }
 }

@@ -10,7 +10,9 @@ import Darwin
 ///
 /// RFC 4180 plus what Excel, Google Sheets and Numbers really produce: quoted fields holding
 /// delimiters, doubled quotes and line breaks; CR, LF or CRLF line ends; a byte-order mark; no final
-/// line end; UTF-16 or Shift_JIS text. Blank lines and lines of only delimiters (Excel's `,,,,`) are
+/// line end; UTF-16 or Shift_JIS text; cells guarded against formula injection (`'=1+2` reads
+/// `=1+2`, SPEC §3), so that guestlist's own `report --original` reads back as the values it was
+/// made from. Values keep every other byte as read: a line break inside quotes is not normalized. Blank lines and lines of only delimiters (Excel's `,,,,`) are
 /// not rows. A ragged record, an unterminated quote or undecodable bytes make just that record
 /// carry a `problem`; reading goes on.
 ///
@@ -88,12 +90,17 @@ public struct CSVReader: RecordSource {
         withValueBytes(at: index) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Calls `body` with the UTF-8 bytes of field `index` (quotes undoubled), valid only inside `body`.
+    /// Calls `body` with the UTF-8 bytes of field `index`, valid only inside `body`: quotes undoubled,
+    /// a spreadsheet guard taken off (`'=x` reads `=x`; see `SpreadsheetGuard`), every other byte as
+    /// in the file — a CRLF inside quotes stays a CRLF.
     public func withValueBytes<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         guard index < scanner.fields.count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
         let field = scanner.fields[index]
         let base = scanner.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        let raw = UnsafeBufferPointer(start: base + field.start, count: field.end - field.start)
+        var raw = UnsafeBufferPointer(start: base + field.start, count: field.end - field.start)
+        // The guard's bytes (`'` and the triggers) are never `"`, so it can be judged before unquoting.
+        let guardLength = SpreadsheetGuard.guardLength(raw)
+        if guardLength > 0 { raw = UnsafeBufferPointer(rebasing: raw[guardLength...]) }
         guard field.escaped else { return try body(raw) }
         var unescaped: [UInt8] = []
         unescaped.reserveCapacity(raw.count)

@@ -57,6 +57,7 @@ import Testing
         ("=1+2", "'=1+2"), ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
         ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("-5", "-5"), ("+81", "+81"), ("-0.5", "-0.5"), ("-", "'-"),
         ("+81 90-1234-5678", "'+81 90-1234-5678"), ("a=b", "a=b"), ("", ""), ("山田", "山田"),
+        ("'=1", "''=1"), ("'hello", "'hello"),
     ])
     func formulaTriggersAreGuarded(value: String, expected: String) {
         #expect(CSVField.guarded(value) == expected)
@@ -74,6 +75,7 @@ import Testing
     @Test(arguments: [
         ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""),
         ("cr\r\nlf", "\"cr\r\nlf\""), (" padded ", "\" padded \""), ("", ""),
+        ("\"\u{301}", "\"\"\"\u{301}\""), ("a\"\u{301}b", "\"a\"\"\u{301}b\""), ("\r", "\"\r\""),
     ])
     func fieldsAreQuotedPerRFC4180(value: String, expected: String) {
         #expect(CSVField.quoted(value) == expected)

@@ -5,34 +5,68 @@ import Testing
 
 /// `POST /v1/bookings` over real HTTP: key check, validation, conflicts, creation.
 @Suite struct SandboxBookingTests {
-    @Test func createdBookingHasTheDocumentedShape() async throws {
+    /// SPEC §1's booking object, in SPEC order: the contract the client may rely on, and no more.
+    static let bookingKeys: Set<String> = [
+        "uid", "eventTypeId", "name", "description", "status", "startedAt", "endedAt", "locationId", "url",
+        "phoneNumber", "address", "customLocation", "access", "timeZone", "priority", "cancelReason", "cancelledAt",
+        "cancelledBy", "hosts", "createdAt", "updatedAt",
+    ]
+
+    @Test func createdBookingHasExactlyTheDocumentedFieldsAndNoGuest() async throws {
         try await SandboxFixtures.withSandbox { sandbox, http in
             var fields = SandboxFixtures.booking()
             fields["company"] = "Acme"
             fields["ccEmails"] = ["a@example.com", "b@example.org"]
             fields["answers"] = [["questionUid": "q-diet", "content": "vegan"]]
             fields["tracking"] = ["campaign": "spring"]
+            fields["message"] = "See you there"
+            fields["locationId"] = "phone"
+            fields["phoneNumber"] = "+81 90 1234 5678"
             let reply = try await http.post(fields)
             #expect(reply.status == 201)
             #expect(reply.object["errors"] is NSNull)
             let data = reply.data
+            #expect(Set(data.keys) == Self.bookingKeys)
+            #expect(Set(SandboxBookingObject.keys) == Self.bookingKeys && SandboxBookingObject.keys.count == 21)
             let uid = try #require(data["uid"] as? String)
             #expect(uid.count == 12 && uid.allSatisfy { $0.isLetter || $0.isNumber })
-            #expect(data["status"] as? String == "confirmed")
+            #expect(data["status"] as? String == "open")
+            #expect(data["name"] as? String == "Spring Summit 2030", "the event's title, not the guest's name")
             #expect(data["startedAt"] as? String == "2030-03-16T02:00:00.000Z")
             #expect(data["endedAt"] as? String == "2030-03-16T03:00:00.000Z")
             #expect(data["timeZone"] as? String == "Asia/Tokyo")
             #expect(data["eventTypeId"] as? String == "mzgdPJVBb7RE")
-            #expect(data["email"] as? String == "guest@example.com")
-            #expect(data["name"] as? String == "Hanako Yamada")
-            #expect(data["company"] as? String == "Acme")
-            #expect(data["ccEmails"] as? [String] == ["a@example.com", "b@example.org"])
-            #expect((data["tracking"] as? [String: String])?["campaign"] == "spring")
-            #expect(data["createdAt"] is String)
-            #expect(data["message"] == nil, "optional fields not sent are not echoed")
+            #expect(data["locationId"] as? String == "phone")
+            #expect(data["phoneNumber"] as? String == "+81 90 1234 5678")
+            #expect(data["hosts"] as? [Any] != nil)
+            #expect(data["createdAt"] is String && data["updatedAt"] is String)
+            for key in ["description", "url", "address", "customLocation", "access", "priority", "cancelReason",
+                        "cancelledAt", "cancelledBy"] {
+                #expect(data[key] is NSNull, "\(key) does not apply")
+            }
+            for guestDetail in ["guest@example.com", "Hanako Yamada", "a@example.com", "Acme", "vegan", "spring", "See you"] {
+                #expect(!reply.text.contains(guestDetail), "\(guestDetail) must not be in \(reply.text)")
+            }
+            // Only the contacts say whom it is for; the sandbox itself still knows.
+            #expect(try await http.contactEmails(uid) == ["guest@example.com", "a@example.com", "b@example.org"])
             let stored = await sandbox.state.bookings()
             #expect(stored.map(\.uid) == [uid])
+            #expect(stored.first?.email == "guest@example.com" && stored.first?.company == "Acme")
             #expect(await sandbox.state.stats().created == 1)
+        }
+    }
+
+    @Test func theOneBookingAndEveryListedBookingHaveTheSameShape() async throws {
+        try await SandboxFixtures.withSandbox { _, http in
+            let uid = try #require(try await http.post(SandboxFixtures.booking()).data["uid"] as? String)
+            let one = try await http.send(.GET, "/v1/bookings/\(uid)")
+            #expect(one.status == 200)
+            #expect(Set(one.data.keys) == Self.bookingKeys)
+            #expect(!one.text.contains("guest@example.com"))
+            let listing = try await http.send(.GET, "/v1/bookings")
+            #expect(listing.items.count == 1)
+            #expect(listing.items.allSatisfy { Set($0.keys) == Self.bookingKeys })
+            #expect(!listing.text.contains("guest@example.com"))
         }
     }
 
@@ -152,9 +186,9 @@ import Testing
             let again = try await http.post(SandboxFixtures.booking(email: "guest@example.COM", startedAt: "2030-03-16T11:00:00+09:00"))
             #expect(again.status == 409)
             #expect(again.object["data"] is NSNull)
-            #expect(again.errors["message"]?.first?.contains("already booked") == true)
             #expect(await sandbox.state.bookings().count == 1)
-            #expect(await sandbox.state.stats().conflicts409 == 1)
+            let stats = await sandbox.state.stats()
+            #expect(stats.conflicts409 == 1 && stats.conflictsAlreadyBooked == 1 && stats.conflictsSlotFull == 0)
             // Another instant is another key.
             #expect(try await http.post(SandboxFixtures.booking(startedAt: "2030-03-16T03:00:00Z")).status == 201)
         }
@@ -165,8 +199,29 @@ import Testing
             #expect(try await http.post(SandboxFixtures.booking(email: "one@example.com", eventTypeId: "smallRoom01")).status == 201)
             let second = try await http.post(SandboxFixtures.booking(email: "two@example.com", eventTypeId: "smallRoom01"))
             #expect(second.status == 409)
-            #expect(second.errors["message"]?.first?.contains("fully booked") == true)
             #expect(await sandbox.state.bookings().count == 1)
+            let stats = await sandbox.state.stats()
+            #expect(stats.conflicts409 == 1 && stats.conflictsSlotFull == 1 && stats.conflictsAlreadyBooked == 0)
+        }
+    }
+
+    /// SPEC §1: a 409 carries a message but neither the reason nor the uid of the booking it
+    /// conflicts with, so only a lookup (listing + contacts) can tell the two causes apart.
+    @Test func bothCausesOf409AnswerTheVerySameBody() async throws {
+        try await SandboxFixtures.withSandbox { sandbox, http in
+            let first = try await http.post(SandboxFixtures.booking(email: "one@example.com", eventTypeId: "smallRoom01"))
+            let uid = try #require(first.data["uid"] as? String)
+            let alreadyBooked = try await http.post(SandboxFixtures.booking(email: "one@example.com", eventTypeId: "smallRoom01"))
+            let slotFull = try await http.post(SandboxFixtures.booking(email: "two@example.com", eventTypeId: "smallRoom01"))
+            #expect(alreadyBooked.status == 409 && slotFull.status == 409)
+            #expect(alreadyBooked.body == slotFull.body)
+            #expect(alreadyBooked.errors["message"]?.first?.isEmpty == false)
+            #expect(!alreadyBooked.text.contains(uid))
+            for word in ["already", "full", "capacity", "guest"] {
+                #expect(!alreadyBooked.text.lowercased().contains(word), "the 409 must not say why: \(alreadyBooked.text)")
+            }
+            let stats = await sandbox.state.stats()
+            #expect(stats.conflictsAlreadyBooked == 1 && stats.conflictsSlotFull == 1 && stats.conflicts409 == 2)
         }
     }
 }

@@ -86,14 +86,16 @@ import Testing
             }
             let bookings = await sandbox.state.bookings()
             #expect(bookings.map(\.email) == ["guest@example.com"])
+            let uid = try #require(bookings.first?.uid)
             let log = await sandbox.state.received()
             #expect(log.count == 1)
             #expect(log.first?.status == nil)
             let stats = await sandbox.state.stats()
             #expect(stats.dropped == 1 && stats.created == 1 && stats.postsReceived == 1)
             // The server is still healthy, and the booking is there to be reconciled.
-            let listed = try await http.send(.GET, "/v1/bookings?startedAt=2030-03-16T02:00:00.000Z&endedAt=2030-03-16T02:00:00.000Z")
-            #expect(listed.object["totalCount"] as? Int == 1)
+            let window = "startedAt=2030-03-16T02:00:00.000Z&endedAt=2030-03-16T03:00:00.000Z"
+            #expect(try await http.listedUids(window) == [uid])
+            #expect(try await http.contactEmails(uid) == ["guest@example.com"])
         }
     }
 
@@ -106,6 +108,9 @@ import Testing
             #expect(read.object["probability503"] as? Double == 1)
             #expect(read.object["retryAfterOn429"] as? Bool == true)
             #expect(read.object["rateLimit"] is NSNull && read.object["seed"] is NSNull)
+            #expect(read.object["readFaultPathSuffix"] is NSNull)
+            #expect(read.object["probabilityRead503"] as? Double == 0 && read.object["readLatencyMilliseconds"] as? Int == 0)
+            #expect(read.object["listingWindow"] as? String == "within")
             #expect(try await http.post(SandboxFixtures.booking()).status == 503)
 
             #expect(try await http.send(.PUT, "/_sandbox/faults", body: "{}", apiKey: nil).status == 200)
@@ -118,9 +123,12 @@ import Testing
 
     @Test func invalidKnobsAreRefused() async throws {
         try await SandboxFixtures.withSandbox { _, http in
-            let bad = try await http.send(.PUT, "/_sandbox/faults", body: #"{"probability503": 2, "rateLimit": 0}"#)
+            let body = #"{"probability503": 2, "rateLimit": 0, "probabilityRead503": -0.1, "readLatencyMilliseconds": -1}"#
+            let bad = try await http.send(.PUT, "/_sandbox/faults", body: body)
             #expect(bad.status == 422)
-            #expect(Set(bad.errors.keys) == ["probability503", "rateLimit"])
+            #expect(Set(bad.errors.keys) == ["probability503", "rateLimit", "probabilityRead503", "readLatencyMilliseconds"])
+            let wrongType = try await http.send(.PUT, "/_sandbox/faults", body: #"{"readLatencyMilliseconds": "slow"}"#)
+            #expect(wrongType.status == 422 && Array(wrongType.errors.keys) == ["readLatencyMilliseconds"])
             #expect(try await http.send(.PUT, "/_sandbox/faults", body: "nope").status == 400)
         }
     }

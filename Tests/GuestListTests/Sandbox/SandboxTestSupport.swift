@@ -21,8 +21,14 @@ struct SandboxReply: Sendable {
     /// The envelope's `data` when it is an object.
     var data: [String: any Sendable] { object["data"] as? [String: any Sendable] ?? [:] }
 
+    /// The envelope's `data` when it is a list of objects (a listing, contacts), or an empty list.
+    var items: [[String: any Sendable]] { object["data"] as? [[String: any Sendable]] ?? [] }
+
     /// The envelope's `errors`: messages per field path.
     var errors: [String: [String]] { object["errors"] as? [String: [String]] ?? [:] }
+
+    /// The body as text, for checks that something appears nowhere in it.
+    var text: String { String(decoding: body, as: UTF8.self) }
 }
 
 /// A tiny real-HTTP client for the sandbox tests (AsyncHTTPClient, as the product uses).
@@ -47,6 +53,24 @@ struct SandboxHTTP: Sendable {
 
     func post(_ fields: [String: any Sendable], apiKey: String? = "default") async throws -> SandboxReply {
         try await send(.POST, "/v1/bookings", body: json(fields), apiKey: apiKey)
+    }
+
+    /// The emails `/v1/bookings/{uid}/contacts` gives for a booking: how a client learns whom it is for.
+    func contactEmails(_ uid: String) async throws -> [String] {
+        try await send(.GET, "/v1/bookings/\(uid)/contacts").items.compactMap { $0["email"] as? String }
+    }
+
+    /// The uids a listing query gives, following every page.
+    func listedUids(_ query: String) async throws -> [String] {
+        var uids: [String] = []
+        var page: Int? = 1
+        while let current = page {
+            let reply = try await send(.GET, "/v1/bookings?\(query)\(query.isEmpty ? "" : "&")page=\(current)")
+            #expect(reply.status == 200, "\(reply.errors)")
+            uids += reply.items.compactMap { $0["uid"] as? String }
+            page = reply.object["nextPage"] as? Int
+        }
+        return uids
     }
 
     func json(_ fields: [String: any Sendable]) -> String {
@@ -74,12 +98,23 @@ enum SandboxFixtures {
         return logger
     }()
 
+    /// An instant as the API writes it.
+    static func instant(_ text: String) -> Date { SandboxCoding.parseDateTime(text)! }
+
     /// Runs `body` against a fresh sandbox on a free port.
     @discardableResult
     static func withSandbox<T: Sendable>(
         faults: SandboxFaults = .init(), _ body: (RunningSandbox, SandboxHTTP) async throws -> T
     ) async throws -> T {
-        try await SandboxServer.withRunning(SandboxConfiguration(faults: faults), logger: logger) { sandbox in
+        try await withSandbox(SandboxConfiguration(faults: faults), body)
+    }
+
+    /// Runs `body` against a fresh sandbox started with `configuration` (on a free port).
+    @discardableResult
+    static func withSandbox<T: Sendable>(
+        _ configuration: SandboxConfiguration, _ body: (RunningSandbox, SandboxHTTP) async throws -> T
+    ) async throws -> T {
+        try await SandboxServer.withRunning(configuration, logger: logger) { sandbox in
             try await body(sandbox, SandboxHTTP(sandbox: sandbox))
         }
     }
