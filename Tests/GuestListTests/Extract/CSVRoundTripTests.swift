@@ -133,9 +133,9 @@ struct CSVRoundTripTests {
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) } }
         let ledger = try Ledger(url: url, exclusive: false)
         let ledgerRows = records.map { record in
-            LedgerRow(
-                row: record.row, line: record.line, status: .invalid, key: nil, payload: nil, name: "", email: "",
-                startedAt: "", timeZone: "", original: Array(record.values[0...2]), error: "fix me")
+            CheckedRow(
+                row: record.row, line: record.line, booking: nil, name: "", email: "", startedAt: "", timeZone: "",
+                original: Array(record.values[0...2]), problems: [RowProblem(field: "row", value: "", message: "fix me")])
         }
         let run = try ledger.createRun(
             pipeline: "p", pipelinePath: "/p.yml", source: "/s.csv", sourceHash: "h", encoding: reader.encodingName,
