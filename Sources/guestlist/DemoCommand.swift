@@ -59,8 +59,7 @@ struct DemoCommand: AsyncParsableCommand {
             }
         }
         let ledger = try Ledger.openExisting(url: ledgerURL)
-        let report = try ledger.report(for: outcome.run)
-        try ReportExporter(format: .html).data(report).write(to: reportURL)
+        try Data(try ReportExporter(format: .html).render(try ledger.reportSource(for: outcome.run)).utf8).write(to: reportURL)
         Summary.print(outcome: outcome, ledgerURL: ledgerURL)
         Terminal.out("HTML report: \(reportURL.path)")
         // The demo is meant to show conflicts and invalid rows; it fails only if the run itself stopped.

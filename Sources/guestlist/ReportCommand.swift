@@ -44,19 +44,38 @@ struct ReportCommand: AsyncParsableCommand {
         }
         let ledger = try Ledger.openExisting(url: try location.resolve())
         let run = try ledger.resolveRun(run)
-        let report = try ledger.report(for: run)
+        let source = try ledger.reportSource(for: run)
         let exporter = ReportExporter(format: reportFormat, statuses: statuses, original: original, byteOrderMark: bom)
-        let data = try exporter.data(report)
-        if let output {
-            do {
-                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                throw GuestListError(.usage, "Could not write the report to \(output): \(error.localizedDescription)")
-            }
-            Terminal.err("Wrote \(output)")
-        } else {
-            FileHandle.standardOutput.write(data)
+        guard let output else {
+            let out = BufferedOutput(descriptor: STDOUT_FILENO)
+            try exporter.write(source, to: out)
+            return
         }
+        // Written beside the target and renamed into place, so a report cut short never leaves half a file.
+        let target = URL(fileURLWithPath: output)
+        let partial = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
+        let descriptor = open(partial.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw GuestListError(
+                .usage, "Could not write the report to \(output): \(String(cString: strerror(errno))).",
+                location: SourceLocation(file: output))
+        }
+        let out = BufferedOutput(descriptor: descriptor)
+        do {
+            try exporter.write(source, to: out)
+            if let failure = out.failure {
+                throw GuestListError(.usage, "Could not write the report to \(output): \(String(cString: strerror(failure))).", location: SourceLocation(file: output))
+            }
+            close(descriptor)
+            guard rename(partial.path, target.path) == 0 else {
+                throw GuestListError(.usage, "Could not write the report to \(output): \(String(cString: strerror(errno))).", location: SourceLocation(file: output))
+            }
+        } catch {
+            close(descriptor)
+            unlink(partial.path)
+            throw error
+        }
+        Terminal.err("Wrote \(output)")
     }
 }
 

@@ -11,7 +11,7 @@ enum ValidationPrinter {
     ])
 
     static func print(_ store: ValidationStore, tally: ValidationStore.Tally, summary: SourceSummary, file: PipelineFile) throws {
-        let out = BufferedOutput()
+        let out = BufferedOutput(descriptor: STDOUT_FILENO)
         for (warnings, title) in [(false, "Problems (these rows will not be sent):"), (true, "Warnings (these rows will be sent):")] {
             var first = true
             try store.forEachFinding(warnings: warnings) { finding in

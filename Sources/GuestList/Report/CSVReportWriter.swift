@@ -22,54 +22,60 @@ public struct CSVReportWriter: Sendable {
         self.escapeFormulas = escapeFormulas
     }
 
-    /// The standard layout: the header, then one line per row.
-    public func render(_ report: RunReport) -> String {
-        var lines = [Self.columns.joined(separator: ",")]
-        for row in report.rows {
+    /// The standard layout as text: the header, then one line per row.
+    public func render(_ source: some ReportSource, statuses: Set<RowStatus>? = nil) throws -> String {
+        let out = BufferedOutput(collecting: ())
+        try write(source, statuses: statuses, to: out)
+        return out.text
+    }
+
+    /// The `--original` layout as text.
+    public func renderOriginal(_ source: some ReportSource, statuses: Set<RowStatus>? = nil) throws -> String {
+        let out = BufferedOutput(collecting: ())
+        try writeOriginal(source, statuses: statuses, to: out)
+        return out.text
+    }
+
+    /// The standard layout, a row at a time: the header, then one line per row.
+    public func write(_ source: some ReportSource, statuses: Set<RowStatus>?, to out: BufferedOutput) throws {
+        if byteOrderMark { out.write("\u{FEFF}") }
+        out.write(Self.columns.joined(separator: ",") + "\r\n")
+        try source.forEachRow(statuses: statuses, limit: nil, original: false) { row in
             let cells: [String] = [
                 String(row.row), String(row.line), row.status.rawValue, text(row.name), text(row.email),
                 text(row.startedAt), text(row.timeZone), row.httpStatus.map(String.init) ?? "",
                 text(row.bookingUid ?? ""), String(row.attempts), text(row.error ?? ""),
             ]
-            lines.append(cells.map(CSVField.quoted).joined(separator: ","))
+            out.write(cells.map(CSVField.quoted).joined(separator: ",") + "\r\n")
         }
-        return document(lines)
     }
 
-    /// The `--original` layout: the source's columns, then `status` and `error`, rows in source order.
+    /// The `--original` layout, a row at a time: the source's columns, then `status` and `error`, rows
+    /// in source order.
     ///
-    /// The columns are the first row's, in its order, followed by any column that only later rows have
-    /// (XML records may lack a field). A row whose columns are exactly the header's is written by
-    /// position, so a source with two columns of the same name round-trips; otherwise values are
-    /// looked up by name. If the source itself has a `status` or `error` column, the added ones are
-    /// named `guestlist status` and `guestlist error` so that re-reading the file stays unambiguous.
-    public func renderOriginal(_ report: RunReport) -> String {
-        var sourceColumns = report.rows.first?.original.map(\.column) ?? []
-        var known = Set(sourceColumns)
-        for row in report.rows.dropFirst() {
-            for (column, _) in row.original where known.insert(column).inserted { sourceColumns.append(column) }
-        }
+    /// A row whose columns are exactly the source's is written by position, so a source with two columns
+    /// of the same name round-trips; otherwise values are looked up by name. If the source itself has a
+    /// `status` or `error` column, the added ones are named `guestlist status` and `guestlist error` so
+    /// that re-reading the file stays unambiguous.
+    public func writeOriginal(_ source: some ReportSource, statuses: Set<RowStatus>?, to out: BufferedOutput) throws {
+        let sourceColumns = source.sourceColumns
         let statusName = sourceColumns.contains("status") ? "guestlist status" : "status"
         let errorName = sourceColumns.contains("error") ? "guestlist error" : "error"
-        var lines = [(sourceColumns + [statusName, errorName]).map(CSVField.quoted).joined(separator: ",")]
-        for row in report.rows {
+        if byteOrderMark { out.write("\u{FEFF}") }
+        out.write((sourceColumns + [statusName, errorName]).map(CSVField.quoted).joined(separator: ",") + "\r\n")
+        try source.forEachRow(statuses: statuses, limit: nil, original: true) { row in
             var values: [String]
-            if row.original.map(\.column) == sourceColumns {
+            if row.original.count == sourceColumns.count, row.original.map(\.column) == sourceColumns {
                 values = row.original.map(\.value)
             } else {
                 values = sourceColumns.map { column in row.original.first { $0.column == column }?.value ?? "" }
             }
             values = values.map(text) + [row.status.rawValue, text(row.error ?? "")]
-            lines.append(values.map(CSVField.quoted).joined(separator: ","))
+            out.write(values.map(CSVField.quoted).joined(separator: ",") + "\r\n")
         }
-        return document(lines)
     }
 
     private func text(_ value: String) -> String {
         escapeFormulas ? CSVField.guarded(value) : value
-    }
-
-    private func document(_ lines: [String]) -> String {
-        (byteOrderMark ? "\u{FEFF}" : "") + lines.map { $0 + "\r\n" }.joined()
     }
 }

@@ -32,21 +32,12 @@ enum HTMLCharts {
 
     /// Attempts per time bucket, stacked by outcome, with a legend of totals; x is seconds since the
     /// first attempt. Bursts of 429 and retry waves show up as orange and red in the stacks.
-    static func attempts(_ attempts: [AttemptRecord]) -> String {
-        guard let first = attempts.map(\.startedAt).min(), let last = attempts.map(\.startedAt).max() else {
+    static func attempts(_ histogram: AttemptHistogram) -> String {
+        guard histogram.attempts > 0 else {
             return "<p class=\"empty\" id=\"no-attempts\">No HTTP requests were made in this run.</p>\n"
         }
-        let span = last - first
-        let step = bucketSize(for: span)
-        let bucketCount = max(1, Int((span / step).rounded(.down)) + 1)
-        var buckets = Array(repeating: [AttemptOutcome: Int](), count: bucketCount)
-        var totals = [AttemptOutcome: Int]()
-        for attempt in attempts {
-            let outcome = AttemptOutcome(httpStatus: attempt.httpStatus)
-            let index = min(bucketCount - 1, Int(((attempt.startedAt - first) / step).rounded(.down)))
-            buckets[index][outcome, default: 0] += 1
-            totals[outcome, default: 0] += 1
-        }
+        let (span, step, buckets, totals) = (histogram.span, histogram.step, histogram.buckets, histogram.totals)
+        let bucketCount = buckets.count
         let (width, height, left, bottom, top) = (1000.0, 260.0, 48.0, 32.0, 12.0)
         let plotWidth = width - left - 12, plotHeight = height - bottom - top
         let tallest = max(1, buckets.map { $0.values.reduce(0, +) }.max() ?? 1)
@@ -67,7 +58,7 @@ enum HTMLCharts {
             let x = left + Double(index) * barWidth + min(1, barWidth * 0.1)
             let w = max(0.5, barWidth - 2 * min(1, barWidth * 0.1))
             let from = Double(index) * step
-            for outcome in AttemptOutcome.allCases {
+            for outcome in AttemptCategory.allCases {
                 guard let n = bucket[outcome], n > 0 else { continue }
                 let h = plotHeight * Double(n) / Double(tallest)
                 y -= h
@@ -88,16 +79,16 @@ enum HTMLCharts {
             svg += "<text x=\"\(f(x))\" y=\"\(f(axisY + 18))\" text-anchor=\"middle\">\(seconds(tick))</text>\n"
         }
         svg += "</svg>\n<ul class=\"legend\" id=\"attempts-legend\">\n"
-        for outcome in AttemptOutcome.allCases {
+        for outcome in AttemptCategory.allCases {
             let n = totals[outcome] ?? 0
             svg += "<li style=\"--c: \(outcome.colour)\" data-result=\"\(outcome.rawValue)\">\(outcome.label): "
                 + "<strong>\(ReportNumber.grouped(n))</strong></li>\n"
         }
-        let rows = Set(attempts.map(\.row)).count
-        let retries = attempts.count - rows
+        let rows = histogram.rows
+        let retries = histogram.attempts - rows
         svg += """
             </ul>
-            <figcaption>\(ReportNumber.grouped(attempts.count)) attempts for \(ReportNumber.grouped(rows)) rows \
+            <figcaption>\(ReportNumber.grouped(histogram.attempts)) attempts for \(ReportNumber.grouped(rows)) rows \
             (\(ReportNumber.grouped(retries)) retries) over \(ReportNumber.duration(span)); each bar is \
             \(seconds(step)).</figcaption></figure>
 

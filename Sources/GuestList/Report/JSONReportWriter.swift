@@ -7,24 +7,36 @@ public struct JSONReportWriter: Sendable {
     public init() {}
 
     /// The whole document, ending in a newline.
-    public func render(_ report: RunReport) -> String {
-        let run = report.run
-        var out = "{\"run\": {"
-        out += members([
+    public func render(_ source: some ReportSource, statuses: Set<RowStatus>? = nil) throws -> String {
+        let out = BufferedOutput(collecting: ())
+        try write(source, statuses: statuses, to: out)
+        return out.text
+    }
+
+    /// Writes the document to `out` a row at a time: the run on the first lines, then one row per line.
+    public func write(_ source: some ReportSource, statuses: Set<RowStatus>?, to out: BufferedOutput) throws {
+        let run = source.run
+        var head = "{\"run\": {"
+        head += members([
             ("id", string(run.id)), ("pipeline", string(run.pipeline)), ("source", string(run.source)),
             ("startedAt", string(run.startedAt)), ("finishedAt", string(run.finishedAt)),
         ])
-        out += ",\n         \"counts\": {"
-        out += members(RowStatus.allCases.map { ($0.rawValue, String(run.counts[$0])) })
-        out += "},\n         "
-        out += members([
+        head += ",\n         \"counts\": {"
+        head += members(RowStatus.allCases.map { ($0.rawValue, String(run.counts[$0])) })
+        head += "},\n         "
+        head += members([
             ("encoding", string(run.encoding)), ("sourceFault", string(run.sourceFault)),
             ("sourceChanged", run.sourceChanged ? "true" : "false"),
         ])
-        out += "},\n \"rows\": ["
-        out += report.rows.map { "\n  " + row($0) }.joined(separator: ",")
-        out += report.rows.isEmpty ? "]}\n" : "\n ]}\n"
-        return out
+        head += "},\n \"rows\": ["
+        out.write(head)
+        var empty = true
+        try source.forEachRow(statuses: statuses, limit: nil, original: false) { row in
+            out.write(empty ? "\n  " : ",\n  ")
+            empty = false
+            out.write(self.row(row))
+        }
+        out.write(empty ? "]}\n" : "\n ]}\n")
     }
 
     /// One row object on one line, keys in the contract's order, then the added `warnings`.

@@ -2,9 +2,9 @@ import Foundation
 
 /// Renders a run report in the format and with the filters that `guestlist report` was asked for.
 ///
-/// It is the one entry point the CLI needs: it applies the status filter, refuses the source's own columns outside CSV,
-/// and hands the rows to the writer of the format. It never prints; it returns bytes or writes them
-/// to the handle it is given (stdout or the `--output` file, the CLI decides).
+/// It is the one entry point the CLI needs: it applies the status filter, refuses the source's own columns
+/// outside CSV, and hands the rows to the writer of the format. It never prints; it writes to the output it
+/// is given (stdout or the `--output` file, the CLI decides), or returns text.
 public struct ReportExporter: Sendable {
     /// `--format`.
     public var format: ReportFormat
@@ -28,31 +28,33 @@ public struct ReportExporter: Sendable {
         self.escapeFormulas = escapeFormulas
     }
 
-    /// The report as text.
-    /// - Throws: `GuestListError(.usage, …)` when `original` is asked of a format other than CSV.
-    public func render(_ report: RunReport) throws -> String {
-        let report = report.filtered(to: statuses)
+    /// Writes the report to `out`, a row at a time.
+    /// - Throws: `GuestListError(.usage, …)` when `original` is asked of a format other than CSV; what
+    ///   reading `source` throws.
+    public func write(_ source: some ReportSource, to out: BufferedOutput) throws {
         if original && format != .csv {
             throw GuestListError(
                 .usage, "A report with the source's own columns can only be written as CSV.",
                 hint: "The source's own columns are a spreadsheet layout.")
         }
         switch format {
-        case .json: return JSONReportWriter().render(report)
-        case .html: return HTMLReportWriter().render(report)
+        case .json: try JSONReportWriter().write(source, statuses: statuses, to: out)
+        case .html: try HTMLReportWriter().write(source, statuses: statuses, to: out)
         case .csv:
             let writer = CSVReportWriter(byteOrderMark: byteOrderMark, escapeFormulas: escapeFormulas)
-            return original ? writer.renderOriginal(report) : writer.render(report)
+            if original {
+                try writer.writeOriginal(source, statuses: statuses, to: out)
+            } else {
+                try writer.write(source, statuses: statuses, to: out)
+            }
         }
+        out.flush()
     }
 
-    /// The report as UTF-8 bytes.
-    public func data(_ report: RunReport) throws -> Data {
-        Data(try render(report).utf8)
-    }
-
-    /// Writes the report to `handle` (stdout, or a file the caller opened).
-    public func write(_ report: RunReport, to handle: FileHandle) throws {
-        try handle.write(contentsOf: data(report))
+    /// The report as text.
+    public func render(_ source: some ReportSource) throws -> String {
+        let out = BufferedOutput(collecting: ())
+        try write(source, to: out)
+        return out.text
     }
 }

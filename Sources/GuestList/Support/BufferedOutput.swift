@@ -1,21 +1,37 @@
 import Foundation
 
-/// Text written in 64 KiB blocks to a file descriptor (stdout by default, or a report's `--output` file),
-/// so that a report or a table of a million lines costs a few hundred `write`s and holds one block.
-/// The library never picks a descriptor itself: the CLI hands it stdout or the file it opened.
+/// Text written in 64 KiB blocks to a file descriptor (stdout, or a report's `--output` file), so that a
+/// report or a table of a million lines costs a few hundred `write`s and holds one block; or, for tests
+/// and small pages, collected in memory. The library never picks a descriptor itself: the CLI hands it
+/// stdout or the file it opened.
 public final class BufferedOutput {
-    private let descriptor: Int32
+    private let descriptor: Int32?
     private var buffer: [UInt8] = []
     private let capacity = 1 << 16
+    /// Everything written, when collecting in memory.
+    public private(set) var collected: [UInt8] = []
     /// The first write error (a closed pipe, a full disk); later writes are dropped.
     public private(set) var failure: Int32?
 
+    /// Writes to `descriptor` (not closed here).
     public init(descriptor: Int32 = STDOUT_FILENO) {
         self.descriptor = descriptor
         buffer.reserveCapacity(capacity)
     }
 
+    /// Collects everything in memory (`collected`, `text`).
+    public init(collecting: Void) {
+        descriptor = nil
+        buffer.reserveCapacity(capacity)
+    }
+
     deinit { flush() }
+
+    /// What was collected, as text (after a flush).
+    public var text: String {
+        flush()
+        return String(decoding: collected, as: UTF8.self)
+    }
 
     public func write(_ text: String) {
         var text = text
@@ -31,11 +47,6 @@ public final class BufferedOutput {
         }
     }
 
-    public func write(_ byte: UInt8) {
-        if buffer.count == capacity { flush() }
-        buffer.append(byte)
-    }
-
     /// Writes out what is buffered.
     public func flush() {
         guard !buffer.isEmpty else { return }
@@ -44,6 +55,10 @@ public final class BufferedOutput {
     }
 
     private func drain(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let descriptor else {
+            collected.append(contentsOf: bytes)
+            return
+        }
         guard failure == nil, var base = bytes.baseAddress else { return }
         var left = bytes.count
         while left > 0 {

@@ -195,3 +195,33 @@ struct LedgerTests {
         #expect(try ledger.counts(run: run).pending == 2)
     }
 }
+
+/// The ledger's JSON arrays of strings, written by `JSONString` and read back by hand.
+@Suite("JSONText")
+struct JSONTextTests {
+    @Test(arguments: [
+        [], [""], ["a", "b"], ["\u{FEFF}", "x\u{FEFF}"], ["\"", "\\", "\n\r\t\u{08}\u{0C}", "\u{00}\u{1F}\u{7F}"],
+        ["山田 太郎", "ｊｏｈｎ＠ｅｘａｍｐｌｅ．ｃｏｍ", "🎉👍🏽", "\u{2028}\u{2029}", "e\u{301}"], ["a,b", "[\"]"],
+    ])
+    func roundTrips(strings: [String]) {
+        #expect(JSONText.decodeStrings(JSONText.encode(strings)) == strings)
+    }
+
+    @Test func readsWhatOtherWritersWrite() {
+        #expect(JSONText.decodeStrings(#" [ "a" , "\u00e9\ud83c\udf89\/" ] "#) == ["a", "é🎉/"])
+        #expect(JSONText.decodeStrings("not json") == [])
+        #expect(JSONText.decodeStrings(#"["unterminated"#) == [])
+    }
+
+    @Test("random strings round-trip", arguments: 0..<4)
+    func randomStrings(seed: Int) {
+        var random = SeededRandom(seed: UInt64(seed))
+        let alphabet: [Unicode.Scalar] = ["a", "\"", "\\", "\n", "\u{0}", "\u{FEFF}", "é", "\u{301}", "山", "🎉", "\u{2028}", "/", " "]
+        for _ in 0..<500 {
+            let strings = (0..<Int.random(in: 0...4, using: &random)).map { _ in
+                String(String.UnicodeScalarView((0..<Int.random(in: 0...8, using: &random)).map { _ in alphabet.randomElement(using: &random)! }))
+            }
+            #expect(JSONText.decodeStrings(JSONText.encode(strings)) == strings)
+        }
+    }
+}

@@ -4,7 +4,7 @@ import Testing
 @testable import GuestList
 
 @Suite struct CSVReportWriterTests {
-    @Test func standardLayoutMatchesSnapshot() {
+    @Test func standardLayoutMatchesSnapshot() throws {
         let expected = [
             "row,line,status,name,email,startedAt,timeZone,httpStatus,bookingUid,attempts,error",
             "1,2,created,山田 太郎,taro@example.com,2030-03-16T02:00:00.000Z,Asia/Tokyo,201,bk_1,1,",
@@ -14,15 +14,15 @@ import Testing
             "5,7,skipped,Skip Me,skip@example.com,2030-03-16T02:00:00.000Z,Asia/Tokyo,,,0,",
             "6,8,failed,Back\\slash\ttab,fail@example.com,2030-03-16T02:00:00.000Z,Asia/Tokyo,422,,3,422: name is too long",
         ].map { $0 + "\r\n" }.joined()
-        #expect(CSVReportWriter().render(ReportFixtures.small) == expected)
+        #expect(try CSVReportWriter().render(ReportFixtures.small) == expected)
     }
 
-    @Test func headerIsExactlyTheContractsRowKeys() {
-        let header = CSVReportWriter().render(RunReport(run: ReportFixtures.run, rows: []))
+    @Test func headerIsExactlyTheContractsRowKeys() throws {
+        let header = try CSVReportWriter().render(RunReport(run: ReportFixtures.run, rows: []))
         #expect(header == "row,line,status,name,email,startedAt,timeZone,httpStatus,bookingUid,attempts,error\r\n")
     }
 
-    @Test func originalLayoutMatchesSnapshot() {
+    @Test func originalLayoutMatchesSnapshot() throws {
         let expected = [
             "Full Name,E-mail,Phone,status,error",
             "山田 太郎,taro@example.com,+81,created,",
@@ -32,24 +32,24 @@ import Testing
             "Skip Me,skip@example.com,,skipped,",
             "Back\\slash\ttab,fail@example.com,'@home,failed,422: name is too long",
         ].map { $0 + "\r\n" }.joined()
-        #expect(CSVReportWriter().renderOriginal(ReportFixtures.small) == expected)
+        #expect(try CSVReportWriter().renderOriginal(ReportFixtures.small) == expected)
     }
 
-    @Test func originalLayoutAddsLaterColumnsAndRenamesClashes() {
+    @Test func originalLayoutAddsLaterColumnsAndRenamesClashes() throws {
         let rows = [
             ReportRow(row: 1, line: 2, status: .invalid, name: "", email: "", startedAt: "", timeZone: "",
                       error: "bad", original: [("name", "A"), ("status", "VIP")]),
             ReportRow(row: 2, line: 3, status: .failed, name: "", email: "", startedAt: "", timeZone: "",
                       error: "worse", original: [("status", "guest"), ("name", "B"), ("extra", "x")]),
         ]
-        let text = CSVReportWriter().renderOriginal(RunReport(run: ReportFixtures.run, rows: rows))
+        let text = try CSVReportWriter().renderOriginal(RunReport(run: ReportFixtures.run, rows: rows))
         #expect(text == "name,status,extra,guestlist status,error\r\nA,VIP,,invalid,bad\r\nB,guest,x,failed,worse\r\n")
     }
 
-    @Test func byteOrderMarkIsOptional() {
-        let withMark = CSVReportWriter(byteOrderMark: true).render(ReportFixtures.small)
+    @Test func byteOrderMarkIsOptional() throws {
+        let withMark = try CSVReportWriter(byteOrderMark: true).render(ReportFixtures.small)
         #expect(Array(withMark.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
-        #expect(!CSVReportWriter().render(ReportFixtures.small).hasPrefix("\u{FEFF}"))
+        #expect(try !CSVReportWriter().render(ReportFixtures.small).hasPrefix("\u{FEFF}"))
     }
 
     /// OWASP's CSV-injection triggers are guarded in text cells; plain numbers are left alone.
@@ -63,12 +63,12 @@ import Testing
         #expect(CSVField.guarded(value) == expected)
     }
 
-    @Test func formulaGuardAppliesToTextColumnsOnly() {
+    @Test func formulaGuardAppliesToTextColumnsOnly() throws {
         let row = ReportRow(row: 1, line: 2, status: .failed, name: "=cmd", email: "@evil", startedAt: "-1",
                             timeZone: "+09:00", httpStatus: 422, attempts: 2, error: "-err")
-        let line = CSVReportWriter().render(RunReport(run: ReportFixtures.run, rows: [row])).split(separator: "\r\n")[1]
+        let line = try CSVReportWriter().render(RunReport(run: ReportFixtures.run, rows: [row])).split(separator: "\r\n")[1]
         #expect(line == "1,2,failed,'=cmd,'@evil,-1,'+09:00,422,,2,'-err")
-        let raw = CSVReportWriter(escapeFormulas: false).render(RunReport(run: ReportFixtures.run, rows: [row]))
+        let raw = try CSVReportWriter(escapeFormulas: false).render(RunReport(run: ReportFixtures.run, rows: [row]))
         #expect(raw.hasSuffix("1,2,failed,=cmd,@evil,-1,+09:00,422,,2,-err\r\n"))
     }
 

@@ -4,22 +4,22 @@ import Testing
 @testable import GuestList
 
 @Suite struct HTMLReportWriterTests {
-    let html = HTMLReportWriter().render(ReportFixtures.small)
+    let html = try! HTMLReportWriter().render(ReportFixtures.small)
 
-    @Test func titleNamesThePipelineAndTheRun() {
+    @Test func titleNamesThePipelineAndTheRun() throws {
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<title>guestlist report: spring-summit, run r-0001</title>"))
         #expect(html.contains("<meta charset=\"utf-8\">"))
     }
 
-    @Test func pageIsSelfContained() {
+    @Test func pageIsSelfContained() throws {
         for external in ["src=", "href=", "url(", "@import", "<link", "https://", "//fonts."] {
             #expect(!html.contains(external), "the page must not load \(external)")
         }
         #expect(html.contains("Content-Security-Policy"))
     }
 
-    @Test func countsAndChartsArePresent() {
+    @Test func countsAndChartsArePresent() throws {
         #expect(html.contains("<ul class=\"counts\" id=\"counts\">"))
         #expect(html.contains("<span class=\"n\">6</span><span class=\"label\">total rows</span>"))
         #expect(html.contains("<svg id=\"outcomes-chart\""))
@@ -29,7 +29,7 @@ import Testing
         #expect(html.contains("data-result=\"no answer\""))
     }
 
-    @Test func tableListsOnlyRowsThatNeedAttention() {
+    @Test func tableListsOnlyRowsThatNeedAttention() throws {
         let tableRows = html.components(separatedBy: "<tr data-status=").dropFirst().map { $0.prefix(12) }
         #expect(tableRows.map { String($0.split(separator: "\"")[0]) } == ["conflict", "invalid", "duplicate", "failed"])
         #expect(!html.contains("Skip Me"))
@@ -38,7 +38,7 @@ import Testing
     }
 
     /// Guest names come from strangers: none may reach the page as markup.
-    @Test func everyValueIsEscaped() {
+    @Test func everyValueIsEscaped() throws {
         #expect(!html.contains("<script>alert(1)</script>"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains("Jane &quot;JJ&quot; Doe"))
@@ -46,13 +46,13 @@ import Testing
         let hostile = RunInfo(
             id: "\"><img>", pipeline: "<b>p</b>", source: "s&s", startedAt: "t", finishedAt: nil,
             counts: StatusCounts(), encoding: "<e>", sourceFault: "<fault '1'>")
-        let page = HTMLReportWriter().render(RunReport(run: hostile, rows: []))
+        let page = try HTMLReportWriter().render(RunReport(run: hostile, rows: []))
         #expect(!page.contains("<img>") && !page.contains("<b>p</b>") && !page.contains("<e>"))
         #expect(page.contains("&lt;fault &#39;1&#39;&gt;"))
     }
 
-    @Test func notesTheSourceFaultEncodingAndChange() {
-        let page = HTMLReportWriter().render(ReportFixtures.large())
+    @Test func notesTheSourceFaultEncodingAndChange() throws {
+        let page = try HTMLReportWriter().render(ReportFixtures.large())
         #expect(page.contains("id=\"source-fault\""))
         #expect(page.contains("unclosed tag &lt;guest&gt;"))
         #expect(page.contains("id=\"source-changed\""))
@@ -61,9 +61,12 @@ import Testing
         #expect(!html.contains("id=\"source-fault\"") && !html.contains("id=\"source-changed\""))
     }
 
-    @Test func saysSoWhenThereWereNoAttemptsOrProblems() {
-        let clean = RunReport(run: ReportFixtures.run, rows: [ReportFixtures.rows[0]])
-        let page = HTMLReportWriter().render(clean)
+    @Test func saysSoWhenThereWereNoAttemptsOrProblems() throws {
+        var run = ReportFixtures.run
+        run.counts = StatusCounts()
+        run.counts.created = 1
+        let clean = RunReport(run: run, rows: [ReportFixtures.rows[0]])
+        let page = try HTMLReportWriter().render(clean)
         #expect(page.contains("id=\"no-attempts\""))
         #expect(page.contains("id=\"no-problems\""))
         #expect(!page.contains("<table"))
@@ -73,5 +76,17 @@ import Testing
     func bucketsStayUnderSixtyBars(span: Double, expected: Double) {
         #expect(HTMLCharts.bucketSize(for: span) == expected)
         #expect(span / HTMLCharts.bucketSize(for: span) < 60)
+    }
+
+    /// A page lists at most `maxProblemRows` rows and says how many more there are and where they are.
+    @Test func longListsAreCutWithACount() throws {
+        var writer = HTMLReportWriter()
+        writer.maxProblemRows = 2
+        let page = try writer.render(ReportFixtures.small)
+        #expect(page.components(separatedBy: "<tr data-status=").count - 1 == 2)
+        #expect(page.contains("Rows that need attention (4)"))
+        #expect(page.contains("lists the first 2 of these rows; 2 more are in the CSV export"))
+        #expect(page.contains("--status conflict,invalid,duplicate,failed"))
+        #expect(try !HTMLReportWriter().render(ReportFixtures.small).contains("id=\"truncated\""))
     }
 }

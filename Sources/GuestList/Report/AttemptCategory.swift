@@ -2,7 +2,7 @@
 ///
 /// 429s and unanswered attempts get their own buckets because they are what an organiser needs to see
 /// to understand a slow run: throttling by the API, or a network that dropped requests.
-enum AttemptOutcome: String, CaseIterable, Sendable {
+enum AttemptCategory: String, CaseIterable, Sendable {
     case success = "2xx"
     case conflict = "409"
     case rejected = "4xx"
