@@ -34,7 +34,7 @@ enum Validation {
         file: PipelineFile, comparingWith ledger: Ledger?, progress: ProgressPrinter
     ) throws -> (ValidationStore, ValidationStore.Tally, SourceSummary) {
         var store = try ValidationStore()
-        let summary = try Pipeline(file: file).read(now: Date(), into: &store, onProgress: { progress.reading($0) })
+        let summary = try Pipeline(file: file).read(now: Date(), into: &store, payloads: false, onProgress: { progress.reading($0) })
         progress.doneReading()
         return (store, try store.finish(comparingWith: ledger), summary)
     }

@@ -10,47 +10,89 @@ public struct Pipeline: Sendable {
     }
 
     /// Reads the whole source and hands every record, checked, to `sink` in batches of `batchSize`.
-    /// Memory stays flat: a batch is all this holds.
+    /// Memory stays flat: a few batches in flight are all this holds.
+    ///
+    /// Two threads share the work, as the machine's two cores allow: a reader thread extracts, normalizes
+    /// and validates, and the calling thread records (SQLite); at most three batches wait between them.
     /// - Parameters:
     ///   - now: for the "starts in the past" rule.
-    ///   - shouldStop: asked between batches; when it says yes, reading stops with an `.interrupted` error.
-    ///   - onProgress: called with the number of records read, about every 10,000.
+    ///   - payloads: whether valid rows get the JSON body to send (`validate` needs none).
+    ///   - shouldStop: asked after each batch is recorded; when it says yes, reading stops with an
+    ///     `.interrupted` error.
+    ///   - onProgress: called with the number of records recorded, after each batch.
     /// - Throws: `.source` when the file cannot be opened, its header lacks a mapped column, or it breaks
-    ///   before its first record (then nothing reached `sink`); `.interrupted` when stopped. A source that
-    ///   breaks after some records is not thrown: its fault is in the summary.
+    ///   before its first record (then nothing reached `sink`); `.interrupted` when stopped; what `sink`
+    ///   throws. A source that breaks after some records is not thrown: its fault is in the summary.
     public func read(
-        now: Date, into sink: inout some RowSink, batchSize: Int = 2_000, shouldStop: () -> Bool = { false },
-        onProgress: (Int) -> Void = { _ in }
+        now: Date, into sink: inout some RowSink, payloads: Bool = true, batchSize: Int = 1_000,
+        shouldStop: () -> Bool = { false }, onProgress: (Int) -> Void = { _ in }
     ) throws(GuestListError) -> SourceSummary {
-        var source = try openSource()
-        let checker = RowChecker(file: file, mapping: try columnIndices(columns: source.columns), now: now)
-        var batch: [CheckedRow] = []
-        batch.reserveCapacity(batchSize)
+        let channel = BatchChannel<ReaderMessage>(capacity: 3)
+        let finished = DispatchSemaphore(value: 0)
+        let reader = Thread { [self] in
+            produce(into: channel, now: now, payloads: payloads, batchSize: batchSize)
+            channel.close()
+            finished.signal()
+        }
+        reader.stackSize = 8 << 20
+        reader.start()
+        defer {
+            channel.close()
+            finished.wait()
+        }
+        var columns: [String] = []
+        var encoding = ""
         var count = 0
         var fault: GuestListError?
-        while true {
-            let record: SourceRecord
-            do throws(GuestListError) {
-                guard let next = try source.next() else { break }
-                record = next
-            } catch {
-                // Nothing read and nothing readable (an XML file without the record element, say): an input
-                // error (exit 2), not a fault that breaks a read off midway.
+        while let message = channel.take() {
+            switch message {
+            case .opened(let c, let e):
+                (columns, encoding) = (c, e)
+            case .rows(let batch):
+                try sink.record(batch)
+                count += batch.count
+                onProgress(count)
+                if shouldStop() { throw Self.stopped(file.source.url.path, after: count) }
+            case .failed(let error):
+                // Nothing read and nothing readable (a missing file, an XML file without the record
+                // element): an input error (exit 2), not a fault that breaks a read off midway.
                 if count == 0 { throw error }
                 fault = error
-                break
             }
-            count += 1
-            batch.append(checker.check(record))
-            if batch.count == batchSize {
-                try sink.record(batch)
-                batch.removeAll(keepingCapacity: true)
-                if shouldStop() { throw Self.stopped(file.source.url.path, after: count) }
-            }
-            if count % 10_000 == 0 { onProgress(count) }
         }
-        if !batch.isEmpty { try sink.record(batch) }
-        return SourceSummary(columns: source.columns, encoding: source.encodingName, sourceFault: fault, rows: count)
+        return SourceSummary(columns: columns, encoding: encoding, sourceFault: fault, rows: count)
+    }
+
+    /// What the reader thread sends the recording thread.
+    private enum ReaderMessage: Sendable {
+        case opened(columns: [String], encoding: String)
+        case rows([CheckedRow])
+        /// The source could not be opened or broke; rows sent before it stand.
+        case failed(GuestListError)
+    }
+
+    /// The reader thread: extract → normalize → validate, a batch at a time, until the source ends, breaks,
+    /// or the recording side closes the channel.
+    private func produce(into channel: BatchChannel<ReaderMessage>, now: Date, payloads: Bool, batchSize: Int) {
+        var batch: [CheckedRow] = []
+        batch.reserveCapacity(batchSize)
+        do throws(GuestListError) {
+            var source = try openSource()
+            let checker = RowChecker(file: file, mapping: try columnIndices(columns: source.columns), now: now, payloads: payloads)
+            guard channel.put(.opened(columns: source.columns, encoding: source.encodingName)) else { return }
+            while let record = try source.next() {
+                batch.append(checker.check(record))
+                if batch.count == batchSize {
+                    guard channel.put(.rows(batch)) else { return }
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            if !batch.isEmpty { _ = channel.put(.rows(batch)) }
+        } catch {
+            // The records read before the fault are recorded; then the fault.
+            if !batch.isEmpty { guard channel.put(.rows(batch)) else { return } }
+            _ = channel.put(.failed(error))
+        }
     }
 
     static func stopped(_ path: String, after rows: Int) -> GuestListError {

@@ -8,8 +8,11 @@ struct RowChecker {
     let mapping: [(field: String, index: Int)]
     let defaults: [String: String]
     let encoder: JSONEncoder
+    /// Whether valid rows get their JSON body: a run sends it, `validate` never does.
+    let payloads: Bool
 
-    init(file: PipelineFile, mapping: [(field: String, index: Int)], now: Date) {
+    init(file: PipelineFile, mapping: [(field: String, index: Int)], now: Date, payloads: Bool) {
+        self.payloads = payloads
         var options = file.normalize
         options.now = now
         normalizer = RowNormalizer(options: options)
@@ -53,7 +56,7 @@ struct RowChecker {
         row.email = request.email
         row.startedAt = request.startedAt
         row.timeZone = request.timeZone
-        let payload = (try? encoder.encode(request)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let payload = payloads ? (try? encoder.encode(request)).map { String(decoding: $0, as: UTF8.self) } ?? "{}" : ""
         row.booking = CheckedRow.Booking(key: request.key, payload: payload)
         return row
     }
