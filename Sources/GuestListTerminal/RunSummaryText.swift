@@ -55,6 +55,8 @@ public struct RunSummaryText: Sendable {
             steps.append(("Export the rows to fix, with the source's own columns:",
                           "guestlist report --ledger \(ledger) --status invalid,failed,conflict --format csv "
                             + "--original --output fix-these.csv"))
+            steps.append(("Fix them in fix-these.csv, then send them (rows already booked stay skipped):",
+                          "guestlist run \(pipelinePath.map(ShellQuote.quoted) ?? "PIPELINE") --source fix-these.csv"))
         }
         if counts.total > 0 {
             steps.append(("Open the full report:",

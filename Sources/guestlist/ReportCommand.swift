@@ -19,8 +19,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var location: LedgerLocation
 
-    @Option(name: .long, help: "csv, json or html.")
-    var format: String = "json"
+    @Option(name: .long, help: "csv, json or html (default: a table of the rows that need attention at a terminal, json otherwise).")
+    var format: String?
 
     @Option(name: .long, help: "Write to this file instead of stdout.")
     var output: String?
@@ -35,15 +35,20 @@ struct ReportCommand: AsyncParsableCommand {
     var bom = false
 
     func run() async throws {
-        let reportFormat = try ReportFormatName.parse(format)
         let statuses = try status.map(StatusList.parse)
+        let ledger = try Ledger.openExisting(url: try location.resolve())
+        let run = try ledger.resolveRun(run)
+        if format == nil, output == nil, isatty(STDOUT_FILENO) == 1, !original {
+            try AttentionTable(statuses: statuses).write(try ledger.reportSource(for: run), to: BufferedOutput(descriptor: STDOUT_FILENO))
+            return
+        }
+        // `--original` is a spreadsheet layout: without --format it means CSV.
+        let reportFormat = try ReportFormatName.parse(format ?? (original ? "csv" : "json"))
         if original && reportFormat != .csv {
             throw GuestListError(
                 .usage, "--original works only with --format csv.",
                 hint: "The source's own columns are a spreadsheet layout; use --format csv --original.")
         }
-        let ledger = try Ledger.openExisting(url: try location.resolve())
-        let run = try ledger.resolveRun(run)
         let source = try ledger.reportSource(for: run)
         let exporter = ReportExporter(format: reportFormat, statuses: statuses, original: original, byteOrderMark: bom)
         guard let output else {

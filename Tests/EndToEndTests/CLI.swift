@@ -35,8 +35,8 @@ struct CLI {
         private let lock = NSLock()
         private let group = DispatchGroup()
 
-        init(_ arguments: [String], environment: [String: String], directory: URL?) throws {
-            process.executableURL = CLI.binary
+        init(_ arguments: [String], environment: [String: String], directory: URL?, executable: URL = CLI.binary) throws {
+            process.executableURL = executable
             process.arguments = arguments
             var env = ProcessInfo.processInfo.environment
             env["JICOO_API_KEY"] = nil
@@ -96,8 +96,10 @@ struct CLI {
         try Running(arguments, environment: environment, directory: directory)
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) async throws -> Result {
-        let running = try start(arguments, environment: environment, directory: directory)
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, executable: URL = CLI.binary
+    ) async throws -> Result {
+        let running = try Running(arguments, environment: environment, directory: directory, executable: executable)
         return await running.wait()
     }
 }

@@ -52,6 +52,9 @@ import GuestList
             Export the rows to fix, with the source's own columns:
               guestlist report --ledger '/data/spring summit.ledger.sqlite' --status invalid,failed,conflict --format csv --original --output fix-these.csv
 
+            Fix them in fix-these.csv, then send them (rows already booked stay skipped):
+              guestlist run PIPELINE --source fix-these.csv
+
             Open the full report:
               guestlist report --ledger '/data/spring summit.ledger.sqlite' --format html --output report.html
 

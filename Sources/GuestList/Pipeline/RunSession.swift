@@ -19,6 +19,9 @@ public struct RunSession {
     public var api: any BookingAPI
     public var logger: Logger
     public var checkEventTypes = true
+    /// The source was named on the command line (`run --source`) rather than by the pipeline: an unfinished
+    /// run of another file is then not resumed with it (see `run`).
+    public var sourceGiven = false
 
     public init(pipeline: PipelineFile, ledgerURL: URL, api: any BookingAPI, logger: Logger) {
         self.pipeline = pipeline
@@ -40,6 +43,13 @@ public struct RunSession {
         let ledger = try Ledger(url: ledgerURL, exclusive: true)
         try ledger.discardUnfinishedRecordings()
         if let latest = try ledger.latestRun(), latest.finishedAt == nil {
+            if sourceGiven, latest.source != pipeline.source.url.path {
+                throw GuestListError(
+                    .usage,
+                    "Run \(latest.id) of \(ledgerURL.path) is unfinished: it read \(latest.source), not \(pipeline.source.url.path). Finish it first; nothing was sent.",
+                    location: SourceLocation(file: ledgerURL.path),
+                    hint: "guestlist run \(pipeline.url.path)  (resumes run \(latest.id)), then run --source again.")
+            }
             if let hash = try? SourceHash.of(pipeline.source.url, path: pipeline.source.url.path), hash != latest.sourceHash, !latest.sourceChanged {
                 try ledger.markSourceChanged(run: latest.id)
                 logger.warning("the source changed since this run began; resuming its recorded rows by booking key")
