@@ -32,6 +32,12 @@ extension EndToEnd {
                 ["no <guest> element", "guests.csv", "<attendee> ×2", "record: attendee"]
             ),
             (
+                "XML broken before its first record",
+                "source:\n  path: guests.csv\n  format: xml\n  record: guest\ncolumns:\n  name: name\n  email: email\n  startedAt: start\n  timeZone: zone\ndefaults:\n  eventTypeId: mzgdPJVBb7RE\n",
+                "<export>\n<guest><name>A</name><email>a@example.com</emial></guest>\n</export>\n",
+                ["guests.csv:2", "malformed"]
+            ),
+            (
                 "not YAML",
                 "source: [unclosed\n",
                 "", ["not valid YAML", "event.yml"]
@@ -55,6 +61,10 @@ extension EndToEnd {
                 for text in c.expected { #expect(result.stderr.contains(text), "\(c.name): expected `\(text)` in: \(result.stderr)") }
                 #expect(!result.stderr.contains("GuestListError"), "no internal type names")
                 #expect(await sandbox.state.received().isEmpty, "\(c.name): nothing may be sent")
+                if FileManager.default.fileExists(atPath: ws.ledgerPath) {
+                    let runs = try await CLI.run(["runs", "--ledger", ws.ledgerPath])
+                    #expect(runs.stdout.contains("No runs yet."), "\(c.name): no run is recorded: \(runs.output)")
+                }
             }
         }
 

@@ -55,8 +55,13 @@ public struct Pipeline: Sendable {
                 if shouldStop() { throw Self.stopped(file.source.url.path, after: count) }
             case .failed(let error):
                 // Nothing read and nothing readable (a missing file, an XML file without the record
-                // element): an input error (exit 2), not a fault that breaks a read off midway.
-                if count == 0 { throw error }
+                // element, XML broken before its first record): an input error (exit 2), not a fault that
+                // breaks a read off midway.
+                if count == 0 {
+                    var inputError = error
+                    if inputError.code == .sourceMalformed { inputError.code = .source }
+                    throw inputError
+                }
                 fault = error
             }
         }
