@@ -20,7 +20,7 @@ enum Terminal {
         if let code = error as? ExitCode { return code.rawValue }
         if let e = error as? GuestListError {
             err("guestlist: \(e.message)")
-            if let location = e.location, !location.description.isEmpty { err("  where: \(location)") }
+            if let place = e.location.flatMap({ Self.unsaid($0, in: e.message) }) { err("  where: \(place)") }
             if let cause = e.cause { err("  cause: \(cause)") }
             if let hint = e.hint { err("hint: \(hint)") }
             return ExitStatus.of(e.code)
@@ -34,5 +34,23 @@ enum Terminal {
         if !message.isEmpty { err(message) }
         // argument-parser's usage errors exit 64; SPEC §5 says a usage error exits 2.
         return ExitStatus.usage
+    }
+
+    /// The parts of `location` the message does not already say (a message usually names its file), or
+    /// nil when it says them all.
+    static func unsaid(_ location: SourceLocation, in message: String) -> String? {
+        var parts: [String] = []
+        if let file = location.file {
+            if let line = location.line, !message.contains("\(file):\(line)") && !message.contains("line \(line)") {
+                parts.append(message.contains(file) ? "line \(line)" : "\(file):\(line)")
+            } else if !message.contains(file) {
+                parts.append(file)
+            }
+        } else if let line = location.line, !message.contains("line \(line)") {
+            parts.append("line \(line)")
+        }
+        if let row = location.row, !message.contains("row \(row)") { parts.append("row \(row)") }
+        if let field = location.field, !message.contains(field) { parts.append("field `\(field)`") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 }

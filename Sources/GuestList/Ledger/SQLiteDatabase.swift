@@ -4,6 +4,14 @@ import Foundation
 /// `SQLITE_TRANSIENT` is a macro Swift cannot import: it tells SQLite to copy bound text at once.
 nonisolated(unsafe) let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+/// What SQLite said when a call failed: the extended result code (`SQLITE_IOERR_WRITE`, `SQLITE_FULL`, …) and
+/// its message; the `cause` of the ledger's errors.
+struct SQLiteError: Error, Sendable, CustomStringConvertible {
+    var code: Int32
+    var message: String
+    var description: String { "SQLite error \(code): \(message)" }
+}
+
 /// A thin wrapper over one SQLite connection. Not thread-safe: one owner at a time (the ledger's user
 /// runs it from a single task), which is why it is a non-Sendable class.
 final class SQLiteDatabase {
@@ -33,7 +41,9 @@ final class SQLiteDatabase {
 
     func fail(_ what: String) -> GuestListError {
         let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "closed"
-        return GuestListError(.ledger, "The ledger \(path) failed to \(what): \(message).", location: SourceLocation(file: path))
+        let cause = handle.map { SQLiteError(code: sqlite3_extended_errcode($0), message: message) }
+        return GuestListError(
+            .ledger, "The ledger \(path) failed to \(what): \(message).", location: SourceLocation(file: path), cause: cause)
     }
 
     func execute(_ sql: String) throws(GuestListError) {
@@ -41,7 +51,9 @@ final class SQLiteDatabase {
         if sqlite3_exec(handle, sql, nil, nil, &errorMessage) != SQLITE_OK {
             let text = errorMessage.map { String(cString: $0) } ?? "unknown error"
             sqlite3_free(errorMessage)
-            throw GuestListError(.ledger, "The ledger \(path) failed to run `\(sql.prefix(60))`: \(text).", location: SourceLocation(file: path))
+            throw GuestListError(
+                .ledger, "The ledger \(path) failed to run `\(sql.prefix(60))`: \(text).", location: SourceLocation(file: path),
+                cause: SQLiteError(code: sqlite3_extended_errcode(handle), message: text))
         }
     }
 
