@@ -21,8 +21,8 @@ public struct Pipeline: Sendable {
         var options = file.normalize
         options.now = now
         let normalizer = RowNormalizer(options: options)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let validator = BookingValidator()
+        let fieldMap = FieldMap(columns: Dictionary(mapping, uniquingKeysWith: { _, last in last }), defaults: file.defaults)
 
         var rows: [LedgerRow] = []
         var problems: [RowFinding] = []
@@ -42,51 +42,40 @@ public struct Pipeline: Sendable {
                 break
             }
             if record.row % 10_000 == 0 { onProgress(record.row) }
-            var fields: [String: String] = [:]
-            for (field, index) in mapping where index < record.values.count {
-                let value = record.values[index]
-                if !value.isEmpty { fields[field] = value }
-            }
-            // A default fills a field the row leaves blank; checked without building a trimmed copy per row.
-            for (field, value) in file.defaults where fields[field]?.allSatisfy(\.isWhitespace) ?? true {
-                fields[field] = value
-            }
-            let display = Self.display(fields)
             var ledgerRow = LedgerRow(
-                row: record.row, line: record.line, status: .invalid, key: nil, payload: nil, name: display.name,
-                email: display.email, startedAt: display.startedAt, timeZone: display.timeZone, original: record.values)
+                row: record.row, line: record.line, status: .invalid, key: nil, payload: nil, name: "",
+                email: "", startedAt: "", timeZone: "", original: record.values)
             if let problem = record.problem {
+                let display = SourceFields(values: record.values, map: fieldMap).display
+                (ledgerRow.name, ledgerRow.email, ledgerRow.startedAt, ledgerRow.timeZone) =
+                    (display.name, display.email, display.startedAt, display.timeZone)
                 ledgerRow.error = problem
                 problems.append(RowFinding(row: record.row, line: record.line, field: "row", value: "", message: problem))
                 rows.append(ledgerRow)
                 continue
             }
-            let normalized = normalizer.normalize(fields)
+            let normalized = validator.validate(normalizer.normalize(record.values, map: fieldMap))
             ledgerRow.warnings = normalized.warnings.map { "\($0.field): \($0.message)" }
             warnings += normalized.warnings.map { RowFinding(row: record.row, line: record.line, field: $0.field, value: $0.value, message: $0.message) }
-            guard let request = normalized.request, normalized.problems.isEmpty else {
-                // Per field: the normalized value where normalization succeeded, else the source's text (SPEC §5).
-                let done = normalized.normalizedFields
-                ledgerRow.name = done["name"] ?? ledgerRow.name
-                ledgerRow.email = done["email"] ?? ledgerRow.email
-                ledgerRow.startedAt = done["startedAt"] ?? ledgerRow.startedAt
-                ledgerRow.timeZone = done["timeZone"] ?? ledgerRow.timeZone
+            // Per field: the normalized value where normalization succeeded, else the source's text (SPEC §5).
+            let shown = normalized.display
+            ledgerRow.name = shown.name
+            ledgerRow.email = shown.email
+            ledgerRow.startedAt = shown.startedAt
+            ledgerRow.timeZone = shown.timeZone
+            guard let request = normalized.request, let bookingKey = normalized.key else {
                 ledgerRow.error = normalized.problems.map(\.message).joined(separator: " ")
                 problems += normalized.problems.map { RowFinding(row: record.row, line: record.line, field: $0.field, value: $0.value, message: $0.message) }
                 rows.append(ledgerRow)
                 continue
             }
-            ledgerRow.name = request.name
-            ledgerRow.email = request.email
-            ledgerRow.startedAt = request.startedAt
-            ledgerRow.timeZone = request.timeZone
-            let key = request.key.description
+            let key = bookingKey.description
             ledgerRow.key = key
             if let first = firstRowForKey[key] {
                 ledgerRow.status = .duplicate
                 let message = "Same guest, event type and start as row \(first.row) (line \(first.line)); only that row is sent."
                 ledgerRow.error = message
-                problems.append(RowFinding(row: record.row, line: record.line, field: "email", value: request.email, message: message))
+                problems.append(RowFinding(row: record.row, line: record.line, field: "email", value: shown.email, message: message))
             } else if let uid = booked[key] {
                 firstRowForKey[key] = (record.row, record.line)
                 ledgerRow.status = .skipped
@@ -94,19 +83,13 @@ public struct Pipeline: Sendable {
             } else {
                 firstRowForKey[key] = (record.row, record.line)
                 ledgerRow.status = .pending
-                ledgerRow.payload = (try? encoder.encode(request)).map { String(decoding: $0, as: UTF8.self) }
+                ledgerRow.payload = request.json()
             }
             rows.append(ledgerRow)
         }
         return PreparedRun(
             rows: rows, problems: problems, warnings: warnings, columns: columns, encoding: source.encodingName,
             sourceFault: fault, sourceHash: try SourceHash.of(file.source.url, path: sourcePath))
-    }
-
-    /// The source's own text for the report's name/email/startedAt/timeZone when a row is not normalized.
-    static func display(_ fields: [String: String]) -> (name: String, email: String, startedAt: String, timeZone: String) {
-        let start = fields["startedAt"] ?? [fields["startDate"], fields["startTime"]].compactMap { $0 }.joined(separator: " ")
-        return (fields["name"] ?? "", fields["email"] ?? "", start, fields["timeZone"] ?? "")
     }
 
     func openSource() throws(GuestListError) -> any RecordSource {
