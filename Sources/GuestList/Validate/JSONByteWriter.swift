@@ -68,8 +68,7 @@ struct JSONByteWriter {
     mutating func instant(_ value: UTCInstant) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        let (seconds, millisecond) = value.secondsAndMilliseconds
-        UTCTimestamp.append(seconds: seconds, millisecond: millisecond, to: &bytes)
+        value.appendText(to: &bytes)
         bytes.append(UInt8(ascii: "\""))
         needsComma = true
     }

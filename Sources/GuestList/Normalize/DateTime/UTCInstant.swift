@@ -56,7 +56,7 @@ public struct UTCInstant: Sendable, Hashable, Comparable, Codable, CustomStringC
     }
 
     /// Whole seconds since the epoch, rounded down, and the milliseconds past them.
-    var secondsAndMilliseconds: (seconds: Int64, millisecond: Int) {
+    private var secondsAndMilliseconds: (seconds: Int64, millisecond: Int) {
         let seconds = milliseconds >= 0 ? milliseconds / 1_000 : (milliseconds - 999) / 1_000
         return (seconds, Int(milliseconds - seconds * 1_000))
     }
@@ -68,6 +68,12 @@ public struct UTCInstant: Sendable, Hashable, Comparable, Codable, CustomStringC
     }
 
     public var description: String { text }
+
+    /// Appends `text`'s 24 bytes to `bytes`, without making a string: for the payload writer.
+    func appendText(to bytes: inout [UInt8]) {
+        let (seconds, millisecond) = secondsAndMilliseconds
+        UTCTimestamp.append(seconds: seconds, millisecond: millisecond, to: &bytes)
+    }
 
     public static func < (lhs: UTCInstant, rhs: UTCInstant) -> Bool { lhs.milliseconds < rhs.milliseconds }
 
