@@ -1,4 +1,5 @@
 import Foundation
+import GuestList
 
 /// Rows shaped like real guest-list exports, generated from a fixed seed so every run measures the
 /// same work: local date-times in a dozen zones written as IANA ids, abbreviations and offsets;
@@ -16,8 +17,14 @@ enum ExportRows {
     static let map = FieldMap(columns: Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) }))
 
     /// `count` distinct records, as a reader hands them over: values aligned with `columns`.
-    static func records(count: Int, seed: UInt64 = 42) -> [[String]] {
-        make(count: count, seed: seed).map { row in columns.map { row[$0] ?? "" } }
+    /// - Parameter spellings: zone spellings to replace, e.g. an abbreviation by its IANA id.
+    static func records(count: Int, seed: UInt64 = 42, spellings: [String: String] = [:]) -> [[String]] {
+        make(count: count, seed: seed).map { row in
+            columns.map { column in
+                let value = row[column] ?? ""
+                return column == "timeZone" ? spellings[value] ?? value : value
+            }
+        }
     }
 
     /// `count` distinct rows as field → text; the benchmark cycles through them.

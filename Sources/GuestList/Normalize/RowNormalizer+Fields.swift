@@ -4,7 +4,7 @@ import Foundation
 extension RowNormalizer {
     /// `ja`, `JA`, `ja-JP`, `ja_JP` → `ja`; a problem for any other language.
     func readLocale(_ text: String, problems: inout [RowProblem]) -> BookingRequest.LocaleCode? {
-        if let code = BookingRequest.LocaleCode(rawValue: text) { return code }
+        if let code = BookingRequest.LocaleCode.exactly(text) { return code }
         guard let normalized = TextNormalizer.normalize(text) else { return nil }
         let primary = normalized.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? normalized
         if let code = BookingRequest.LocaleCode(rawValue: primary) { return code }
@@ -15,7 +15,7 @@ extension RowNormalizer {
 
     /// `zoom`, `Zoom`, `Google Meet`, `in-person` → the API's spelling; a problem for anything else.
     func readLocation(_ text: String, problems: inout [RowProblem]) -> BookingRequest.Location? {
-        if let location = BookingRequest.Location(rawValue: text) { return location }
+        if let location = BookingRequest.Location.exactly(text) { return location }
         guard let normalized = TextNormalizer.normalize(text) else { return nil }
         if let location = Self.enumValue(normalized, as: BookingRequest.Location.self) { return location }
         problems.append(RowProblem(field: "locationId", value: text,

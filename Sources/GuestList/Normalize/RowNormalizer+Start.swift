@@ -76,11 +76,10 @@ extension RowNormalizer {
                                        message: "Start \(value.local) (\(rules.identifier)) is in the past; only future bookings are sent (set normalize.allowPast: true to send past ones)."))
             return nil
         }
-        if let (name, season) = zone.seasonal, rules.isDaylightSavingTime(atUTC: instant) != season.isDaylight {
+        if let seasonal = zone.seasonal, rules.isDaylightSavingTime(atUTC: instant) != seasonal.season.isDaylight {
             let offset = rules.offset(atUTC: instant)
             let wall = LocalDateTime(secondsAsUTC: instant + Int64(offset))
-            warnings.append(RowProblem(field: "timeZone", value: raw.timeZone, message: TimeZoneAbbreviations.seasonWarning(
-                name, season, zone: rules.identifier, offset: offset, local: wall)))
+            warnings.append(RowProblem(field: "timeZone", value: raw.timeZone, message: seasonal.message(offset: offset, local: wall)))
         }
         return UTCInstant(checkedMilliseconds: milliseconds)
     }

@@ -21,6 +21,14 @@ extension BookingRequest {
 }
 
 extension CaseIterable where Self: RawRepresentable, RawValue == String {
+    /// The value spelled exactly `text`: `init(rawValue:)`, comparing lengths first, which is most of
+    /// the work on a row's hot path (the synthesized initializer compares every case).
+    static func exactly(_ text: String) -> Self? {
+        let count = text.utf8.count
+        for value in allCases where value.rawValue.utf8.count == count && value.rawValue == text { return value }
+        return nil
+    }
+
     /// The accepted values for a message: `none, card or onsite`.
     static var spelledOut: String {
         let values = allCases.map(\.rawValue)

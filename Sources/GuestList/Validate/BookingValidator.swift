@@ -32,10 +32,9 @@ public struct BookingValidator: Sendable {
     /// A field that normalization could not read already has its problem, so the validator does not
     /// add a second one for it (a start that could not be placed in its zone counts for both the
     /// start and the zone). A problem quotes the source's own text for its field where there is one.
-    public func validate(_ row: NormalizedRow) -> ValidatedRow {
+    public func validate(_ row: consuming NormalizedRow) -> ValidatedRow {
         let found = validate(row.draft)
         guard !found.isEmpty else { return ValidatedRow(row) }
-        var row = row
         let startUnread = row.problems.contains { $0.field == "startedAt" || $0.field == "timeZone" }
         for problem in found {
             if row.problems.contains(where: { $0.field == problem.field }) { continue }
@@ -134,14 +133,17 @@ public struct BookingValidator: Sendable {
 
     /// An id safe to put in a URL path: no white space, control characters, `/`, `?` or `#`.
     static func isPlainIdentifier(_ text: String) -> Bool {
-        var ascii = true
-        for byte in text.utf8 {
-            if byte >= 0x80 { ascii = false; break }
-            if byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
-                return false
+        var copy = text
+        let ascii: Bool? = copy.withUTF8 { bytes in
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
+                    return false
+                }
             }
+            return true
         }
-        if ascii { return true }
+        if let ascii { return ascii }
         return !text.unicodeScalars.contains {
             $0.properties.isWhitespace || $0.properties.generalCategory == .control || $0 == "/" || $0 == "?" || $0 == "#"
         }

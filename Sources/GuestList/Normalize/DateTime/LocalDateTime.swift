@@ -74,6 +74,43 @@ public struct LocalDateTime: Sendable, Hashable, CustomStringConvertible {
         return (Int(yoe + era * 400 + (m <= 2 ? 1 : 0)), Int(m), Int(d))
     }
 
+    /// `2030-08-01`: the date alone, for messages.
+    var dateText: String {
+        guard (0...9_999).contains(year) else { return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
+        return Self.shortText(count: 10) { bytes in
+            Self.put(year / 100, at: 0, in: bytes)
+            Self.put(year % 100, at: 2, in: bytes)
+            bytes[4] = UInt8(ascii: "-")
+            Self.put(month, at: 5, in: bytes)
+            bytes[7] = UInt8(ascii: "-")
+            Self.put(day, at: 8, in: bytes)
+        }
+    }
+
+    /// `09:30`: hours and minutes, for messages.
+    var clockText: String {
+        Self.shortText(count: 5) { bytes in
+            Self.put(hour, at: 0, in: bytes)
+            bytes[2] = UInt8(ascii: ":")
+            Self.put(minute, at: 3, in: bytes)
+        }
+    }
+
+    /// A string of at most 16 ASCII bytes written by `write`: short enough to need no allocation.
+    private static func shortText(count: Int, _ write: (UnsafeMutableRawBufferPointer) -> Void) -> String {
+        var storage: (UInt64, UInt64) = (0, 0)
+        return withUnsafeMutableBytes(of: &storage) { bytes in
+            write(bytes)
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<count]), as: UTF8.self)
+        }
+    }
+
+    /// Two digits of `value` (0–99) at `offset`.
+    private static func put(_ value: Int, at offset: Int, in bytes: UnsafeMutableRawBufferPointer) {
+        bytes[offset] = UInt8(ascii: "0") + UInt8(value / 10)
+        bytes[offset + 1] = UInt8(ascii: "0") + UInt8(value % 10)
+    }
+
     static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits

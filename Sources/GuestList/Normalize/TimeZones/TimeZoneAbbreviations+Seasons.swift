@@ -1,4 +1,4 @@
-/// The season an abbreviation names, and the warning for a date in the other season.
+/// The season an abbreviation names; see `SeasonWarning` for a date in the other season.
 extension TimeZoneAbbreviations {
     /// What an abbreviation says about its region's clock: standard or daylight (summer) time, and
     /// the UTC offset that the abbreviation literally stands for.
@@ -28,37 +28,4 @@ extension TimeZoneAbbreviations {
         "AEST": .standard(10), "AEDT": .daylight(11), "ACST": .standard(9, 30), "ACDT": .daylight(10, 30),
         "NZST": .standard(12), "NZDT": .daylight(13),
     ]
-
-    /// The warning for a row whose zone is the abbreviation `name` while its region's clock is in
-    /// the other season at the start: it names the offset used that day and how to say otherwise.
-    ///
-    /// - Parameters:
-    ///   - zone: the region's canonical zone id.
-    ///   - offset: the zone's offset at the start, seconds east of UTC.
-    ///   - local: the start as wall time in the zone.
-    static func seasonWarning(_ name: String, _ season: Season, zone: String, offset: Int, local: LocalDateTime) -> String {
-        let used = season.isDaylight ? "standard time" : "summer time"
-        let meant = UTCOffset(seconds: season.offset)
-        let day = "\(LocalDateTime.pad(local.year, 4))-\(LocalDateTime.pad(local.month, 2))-\(LocalDateTime.pad(local.day, 2))"
-        let instead: String
-        if season.offset % 3_600 == 0 {
-            instead = "write \(meant.text)"
-        } else {
-            // No fixed-offset IANA zone exists for a half hour: the offset goes with the start instead.
-            let clock = "\(LocalDateTime.pad(local.hour, 2)):\(LocalDateTime.pad(local.minute, 2))"
-            instead = "write the start with that offset, like \(day)T\(clock)\(meant.text)"
-        }
-        return "\(name) is read as \(possessive(place(of: zone))) clock, which is on \(used) (UTC\(UTCOffset(seconds: offset).prose)) on \(day); "
-            + "if you meant UTC\(meant.prose) all year, \(instead); write \(zone) to keep this and silence the warning."
-    }
-
-    /// `America/New_York` → `New York`.
-    static func place(of zone: String) -> String {
-        String(zone.split(separator: "/").last ?? Substring(zone)).replacingOccurrences(of: "_", with: " ")
-    }
-
-    /// `New York's`, `St Johns'`.
-    static func possessive(_ place: String) -> String {
-        place.hasSuffix("s") ? place + "'" : place + "'s"
-    }
 }

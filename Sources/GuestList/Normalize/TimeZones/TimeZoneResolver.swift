@@ -56,7 +56,9 @@ public struct TimeZoneResolver: Sendable {
                 return .failure(NormalizationFailure(
                     "Time zone \(id) is not supported by this machine's time zone data; use another IANA id for the same place."))
             }
-            let seasonal = abbreviation.flatMap { name in TimeZoneAbbreviations.seasons[name].map { (name, $0) } }
+            let seasonal = abbreviation.flatMap { name in
+                TimeZoneAbbreviations.seasons[name].map { SeasonWarning(abbreviation: name, season: $0, zone: id) }
+            }
             return .success(ZoneReading(rules: rules, seasonal: seasonal))
         }
     }
