@@ -5,20 +5,33 @@ extension BookingRequest {
     /// The body of `POST /v1/bookings`: byte for byte what `JSONEncoder` with
     /// `[.sortedKeys, .withoutEscapingSlashes]` makes of this request (see `JSONByteWriter`).
     public func json() -> String {
-        var writer = JSONByteWriter(capacity: 256)
-        write(to: &writer)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        let count = jsonByteCount
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var writer = JSONByteWriter(JSONByteBuffer(buffer.baseAddress!))
+            write(to: &writer)
+            return writer.sink.count
+        }
     }
 
-    /// `json()`'s bytes, for a caller that keeps them as bytes.
+    /// `json()`'s UTF-8 bytes, for a caller that keeps or binds bytes: no string is made.
     public func jsonBytes() -> [UInt8] {
-        var writer = JSONByteWriter(capacity: 256)
-        write(to: &writer)
-        return writer.bytes
+        let count = jsonByteCount
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var writer = JSONByteWriter(JSONByteBuffer(buffer.baseAddress!))
+            write(to: &writer)
+            initialized = writer.sink.count
+        }
+    }
+
+    /// The exact length of the payload, found by writing it to a counter.
+    private var jsonByteCount: Int {
+        var counter = JSONByteWriter(JSONByteCount())
+        write(to: &counter)
+        return counter.sink.count
     }
 
     /// Members in the UTF-8 order of their names, as `.sortedKeys` orders them.
-    private func write(to writer: inout JSONByteWriter) {
+    private func write<Sink: JSONSink>(to writer: inout JSONByteWriter<Sink>) {
         writer.beginObject()
         if let answers {
             writer.key("answers")
@@ -67,7 +80,7 @@ extension BookingRequest {
         writer.endObject()
     }
 
-    private func writePayment(_ payment: Payment, to writer: inout JSONByteWriter) {
+    private func writePayment<Sink: JSONSink>(_ payment: Payment, to writer: inout JSONByteWriter<Sink>) {
         writer.key("payment")
         writer.beginObject()
         if let cancelUrl = payment.cancelUrl { writer.key("cancelUrl"); writer.string(cancelUrl) }

@@ -121,6 +121,18 @@ struct BookingRequestJSONTests {
         #expect(request.jsonBytes() == Array(try Self.encoder().encode(request)))
     }
 
+    @Test("a character to escape at every place in a long string", arguments: ["\"", "\\", "\u{0}", "\u{1F}", "\n", "é", "😀", "\u{7F}"])
+    func escapeAtEveryPlace(_ special: String) throws {
+        let encoder = Self.encoder()
+        for length in [7, 8, 9, 15, 16, 17, 40] {
+            for place in 0..<length {
+                var request = BookingRequestJSONTests.minimal()
+                request.message = String(repeating: "a", count: place) + special + String(repeating: "b", count: length - place)
+                #expect(request.jsonBytes() == Array(try encoder.encode(request)), "\(length) \(place)")
+            }
+        }
+    }
+
     @Test("a minimal request, field by field")
     func minimalRequest() {
         #expect(Self.minimal().json()

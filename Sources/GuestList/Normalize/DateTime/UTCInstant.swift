@@ -69,10 +69,10 @@ public struct UTCInstant: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     public var description: String { text }
 
-    /// Appends `text`'s 24 bytes to `bytes`, without making a string: for the payload writer.
-    func appendText(to bytes: inout [UInt8]) {
+    /// Stores `text`'s 24 bytes at `base`, without making a string: for the payload writer.
+    func writeText(to base: UnsafeMutableRawPointer) {
         let (seconds, millisecond) = secondsAndMilliseconds
-        UTCTimestamp.append(seconds: seconds, millisecond: millisecond, to: &bytes)
+        UTCTimestamp.write(seconds: seconds, millisecond: millisecond, to: base)
     }
 
     public static func < (lhs: UTCInstant, rhs: UTCInstant) -> Bool { lhs.milliseconds < rhs.milliseconds }

@@ -14,17 +14,8 @@ public enum UTCTimestamp {
         }
     }
 
-    /// Appends the 24 bytes of `format(seconds:millisecond:)` to `bytes`, without making a string.
-    static func append(seconds: Int64, millisecond: Int, to bytes: inout [UInt8]) {
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: 24))
-        bytes.withUnsafeMutableBytes { buffer in
-            write(seconds: seconds, millisecond: millisecond, to: buffer.baseAddress! + start)
-        }
-    }
-
-    /// Stores the 24 bytes at `base`.
-    private static func write(seconds: Int64, millisecond: Int, to base: UnsafeMutableRawPointer) {
+    /// Stores the 24 bytes of `format(seconds:millisecond:)` at `base`.
+    static func write(seconds: Int64, millisecond: Int, to base: UnsafeMutableRawPointer) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let rest = Int(seconds - days * 86_400)
         let (year, month, day) = LocalDateTime.civilFromDays(days)
