@@ -52,8 +52,10 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // What every pending row's payload cost before it was written directly.
     Benchmark("payload, JSONEncoder with sorted keys",
-              configuration: .init(metrics: [.throughput, .cpuTotal, .mallocCountTotal], scalingFactor: .kilo, maxDuration: .seconds(20))) { benchmark in
+              configuration: .init(metrics: [.throughput, .cpuTotal, .mallocCountTotal], scalingFactor: .mega,
+                                   maxDuration: .seconds(30), maxIterations: 3)) { benchmark in
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for i in benchmark.scaledIterations {
