@@ -1,4 +1,5 @@
 import Foundation
+import GuestList
 
 /// Rows shaped like real guest-list exports, generated from a fixed seed so every run measures the
 /// same work: local date-times in a dozen zones written as IANA ids, abbreviations and offsets;
@@ -9,7 +10,24 @@ enum ExportRows {
     static let latinNames = ["Jane Doe", "John Smith", "María García", "Olivia Brown", "Liam Wilson", "Noah Taylor"]
     static let japaneseNames = ["山田 太郎", "佐藤 花子", "鈴木 一郎", "高橋 美咲"]
 
-    /// `count` distinct rows; the benchmark cycles through them.
+    /// The columns of the generated export, in order.
+    static let columns = ["startedAt", "timeZone", "email", "name", "eventTypeId", "locale", "locationId", "company"]
+
+    /// The map a pipeline builds once for this export: every field is a column of the same name.
+    static let map = FieldMap(columns: Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) }))
+
+    /// `count` distinct records, as a reader hands them over: values aligned with `columns`.
+    /// - Parameter spellings: zone spellings to replace, e.g. an abbreviation by its IANA id.
+    static func records(count: Int, seed: UInt64 = 42, spellings: [String: String] = [:]) -> [[String]] {
+        make(count: count, seed: seed).map { row in
+            columns.map { column in
+                let value = row[column] ?? ""
+                return column == "timeZone" ? spellings[value] ?? value : value
+            }
+        }
+    }
+
+    /// `count` distinct rows as field → text; the benchmark cycles through them.
     static func make(count: Int, seed: UInt64 = 42) -> [[String: String]] {
         var random = SplitMix64(state: seed)
         return (0..<count).map { i in

@@ -7,19 +7,59 @@ import GuestList
 ///
 /// With `scalingFactor: .mega` the starred (scaled) metrics are per row: `Time (total CPU) *` is
 /// nanoseconds per row (rows/s = 10⁹ / that) and `Malloc (total) *` is allocations per row.
-/// Measured on the quiet 2-core VM (see RESULTS.md): 930–940 ns/row CPU at p50, 900–940 at p0
-/// (≈ 1.06–1.08 M rows/s), 2 mallocs per row (the request's box and its 24-byte `startedAt`).
-/// First version: 2,390 ns/row (≈ 418,000 rows/s), 14,500 instructions per row.
+/// A row is a record's values read through a `FieldMap` built once, as the pipeline reads it.
+/// Figures, before and after each change, are in RESULTS.md.
 let benchmarks: @Sendable () -> Void = {
-    let rows = ExportRows.make(count: 100_000)
+    let records = ExportRows.records(count: 100_000)
+    let map = ExportRows.map
     let normalizer = RowNormalizer(options: NormalizeOptions(now: Date(timeIntervalSince1970: 1_795_824_000)))
-    for row in rows.prefix(1_000) { blackHole(normalizer.normalize(row)) }   // build the zone tables once
+    let validator = BookingValidator()
+    // Build the zone tables once.
+    for values in records.prefix(1_000) { blackHole(validator.validate(normalizer.normalize(values, map: map))) }
+    let requests = records.prefix(10_000).compactMap { validator.validate(normalizer.normalize($0, map: map)).request }
 
     Benchmark("normalize+validate 1M export rows",
               configuration: .init(metrics: [.throughput, .wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
                                    scalingFactor: .mega, maxDuration: .seconds(60), maxIterations: 3)) { benchmark in
         for i in benchmark.scaledIterations {
-            blackHole(normalizer.normalize(rows[i % rows.count]))
+            blackHole(validator.validate(normalizer.normalize(records[i % records.count], map: map)))
+        }
+    }
+
+    // The same rows with `PST` and `CET` written as IANA ids: the work of the rows before season
+    // warnings existed (a twelfth of the rows above say PST or CET on a summer date and now warn).
+    let plainZones = ExportRows.records(count: 100_000, spellings: ["PST": "America/Los_Angeles", "CET": "Europe/Paris"])
+    Benchmark("normalize+validate 1M export rows, no abbreviation warnings",
+              configuration: .init(metrics: [.throughput, .cpuTotal, .mallocCountTotal],
+                                   scalingFactor: .mega, maxDuration: .seconds(60), maxIterations: 3)) { benchmark in
+        for i in benchmark.scaledIterations {
+            blackHole(validator.validate(normalizer.normalize(plainZones[i % plainZones.count], map: map)))
+        }
+    }
+
+    Benchmark("normalize+validate+payload 1M export rows",
+              configuration: .init(metrics: [.throughput, .wallClock, .cpuTotal, .mallocCountTotal],
+                                   scalingFactor: .mega, maxDuration: .seconds(60), maxIterations: 3)) { benchmark in
+        for i in benchmark.scaledIterations {
+            blackHole(validator.validate(normalizer.normalize(records[i % records.count], map: map)).request?.json())
+        }
+    }
+
+    Benchmark("payload, written directly",
+              configuration: .init(metrics: [.throughput, .cpuTotal, .mallocCountTotal], scalingFactor: .mega, maxDuration: .seconds(20))) { benchmark in
+        for i in benchmark.scaledIterations {
+            blackHole(requests[i % requests.count].json())
+        }
+    }
+
+    // What every pending row's payload cost before it was written directly.
+    Benchmark("payload, JSONEncoder with sorted keys",
+              configuration: .init(metrics: [.throughput, .cpuTotal, .mallocCountTotal], scalingFactor: .mega,
+                                   maxDuration: .seconds(30), maxIterations: 3)) { benchmark in
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for i in benchmark.scaledIterations {
+            blackHole(try? encoder.encode(requests[i % requests.count]))
         }
     }
 

@@ -1,18 +1,23 @@
-/// The start of a booking: the row's zone, its date-time columns, DST gaps and overlaps, the past.
+/// The start of a booking: the row's zone, its date-time columns, DST gaps and overlaps, the past,
+/// and an abbreviation whose season contradicts the date.
 extension RowNormalizer {
-    /// The instant to send and the zone to send with it.
-    struct Start {
-        var startedAt: String
-        var zone: String
-    }
-
-    func startedAt(_ raw: borrowing RawRow, problems: inout [RowProblem], warnings: inout [RowProblem]) -> Start? {
-        var rules: ZoneRules?
+    /// Sets the draft's zone when it can be read, and its start when that can be placed in the zone.
+    func readStart(_ raw: borrowing RawRow, into draft: inout BookingRequest, problems: inout [RowProblem],
+                   warnings: inout [RowProblem]) {
+        var zone: ZoneReading?
         // A blank zone resolves to the failure that says it is missing.
-        switch resolver.rules(for: raw.timeZone) {
-        case .success(let value): rules = value
+        switch resolver.reading(for: raw.timeZone) {
+        case .success(let value):
+            zone = value
+            draft.timeZone = TimeZoneID(canonical: value.rules.identifier)
         case .failure(let failure): problems.append(RowProblem(field: "timeZone", value: raw.timeZone, message: failure.message))
         }
+        guard let start = startedAt(raw, zone: zone, problems: &problems, warnings: &warnings) else { return }
+        draft.startedAt = start
+    }
+
+    private func startedAt(_ raw: borrowing RawRow, zone: ZoneReading?, problems: inout [RowProblem],
+                           warnings: inout [RowProblem]) -> UTCInstant? {
 
         let text: String
         let parsed: Result<ParsedDateTime, NormalizationFailure>
@@ -42,7 +47,8 @@ extension RowNormalizer {
             problems.append(RowProblem(field: "startedAt", value: text, message: failure.message))
             return nil
         }
-        guard let rules else { return nil }
+        guard let zone else { return nil }
+        let rules = zone.rules
 
         let local = value.local.secondsAsUTC
         let instant: Int64
@@ -70,8 +76,12 @@ extension RowNormalizer {
                                        message: "Start \(value.local) (\(rules.identifier)) is in the past; only future bookings are sent (set normalize.allowPast: true to send past ones)."))
             return nil
         }
-        return Start(startedAt: UTCTimestamp.format(seconds: instant, millisecond: value.local.millisecond),
-                     zone: rules.identifier)
+        if let seasonal = zone.seasonal, rules.isDaylightSavingTime(atUTC: instant) != seasonal.season.isDaylight {
+            let offset = rules.offset(atUTC: instant)
+            let wall = LocalDateTime(secondsAsUTC: instant + Int64(offset))
+            warnings.append(RowProblem(field: "timeZone", value: raw.timeZone, message: seasonal.message(offset: offset, local: wall)))
+        }
+        return UTCInstant(checkedMilliseconds: milliseconds)
     }
 
     /// Applies `normalize.dst` to a gap or overlap: a problem under `reject`, else a warning that

@@ -1,26 +1,34 @@
 /// The JSON body of `POST /v1/bookings` (SPEC §1), after normalization. Absent optionals are not sent.
 ///
+/// The fields are typed wherever SPEC §1 constrains their form: a `UTCInstant`, a canonical
+/// `TimeZoneID`, an `EmailAddress`, enums for `locale`, `locationId` and `paymentMethod`. Such a value
+/// is valid by construction, so `BookingValidator` checks only what a type cannot say: that required
+/// fields are present, lengths, counts, the event type id's and the payment URLs' shapes. The three
+/// required typed fields are optional here because a row whose start, zone or email could not be read
+/// still goes to the validator for its other fields; a request without them is never sent.
+///
 /// The fields live in one copy-on-write box: a request is passed and copied several times on its
 /// way from a sheet to the ledger, and a struct of sixteen fields is copied field by field, a
 /// retain and a release each, wherever the optimizer cannot prove a move. Boxed, a copy is one
 /// retain, and a change to a request that is not shared happens in place.
 public struct BookingRequest: Codable, Sendable, Equatable, Hashable {
-    /// UTC ISO 8601 with milliseconds, e.g. `2024-03-16T02:00:00.000Z`.
-    public var startedAt: String {
+    /// Sent as UTC ISO 8601 with milliseconds, e.g. `2024-03-16T02:00:00.000Z`. Required.
+    public var startedAt: UTCInstant? {
         _read { yield box.fields.startedAt }
         _modify {
             makeUnique()
             yield &box.fields.startedAt
         }
     }
-    /// Canonical IANA zone id.
-    public var timeZone: String {
+    /// Canonical IANA zone id. Required.
+    public var timeZone: TimeZoneID? {
         _read { yield box.fields.timeZone }
         _modify {
             makeUnique()
             yield &box.fields.timeZone
         }
     }
+    /// Required: empty means missing.
     public var eventTypeId: String {
         _read { yield box.fields.eventTypeId }
         _modify {
@@ -28,13 +36,15 @@ public struct BookingRequest: Codable, Sendable, Equatable, Hashable {
             yield &box.fields.eventTypeId
         }
     }
-    public var email: String {
+    /// Required.
+    public var email: EmailAddress? {
         _read { yield box.fields.email }
         _modify {
             makeUnique()
             yield &box.fields.email
         }
     }
+    /// Required: empty means missing.
     public var name: String {
         _read { yield box.fields.name }
         _modify {
@@ -63,7 +73,7 @@ public struct BookingRequest: Codable, Sendable, Equatable, Hashable {
             yield &box.fields.textRemindNumber
         }
     }
-    public var ccEmails: [String]? {
+    public var ccEmails: [EmailAddress]? {
         _read { yield box.fields.ccEmails }
         _modify {
             makeUnique()
@@ -77,14 +87,14 @@ public struct BookingRequest: Codable, Sendable, Equatable, Hashable {
             yield &box.fields.message
         }
     }
-    public var locale: String? {
+    public var locale: LocaleCode? {
         _read { yield box.fields.locale }
         _modify {
             makeUnique()
             yield &box.fields.locale
         }
     }
-    public var locationId: String? {
+    public var locationId: Location? {
         _read { yield box.fields.locationId }
         _modify {
             makeUnique()
@@ -124,18 +134,18 @@ public struct BookingRequest: Codable, Sendable, Equatable, Hashable {
 
     /// The stored fields; `Codable`, `Equatable` and `Hashable` come from here.
     private struct Fields: Codable, Sendable, Hashable {
-        var startedAt: String
-        var timeZone: String
+        var startedAt: UTCInstant?
+        var timeZone: TimeZoneID?
         var eventTypeId: String
-        var email: String
+        var email: EmailAddress?
         var name: String
         var company: String?
         var textRemindCountryCode: String?
         var textRemindNumber: String?
-        var ccEmails: [String]?
+        var ccEmails: [EmailAddress]?
         var message: String?
-        var locale: String?
-        var locationId: String?
+        var locale: LocaleCode?
+        var locationId: Location?
         var phoneNumber: String?
         var tracking: Tracking?
         var answers: [Answer]?
@@ -170,87 +180,19 @@ public struct BookingRequest: Codable, Sendable, Equatable, Hashable {
         hasher.combine(box.fields)
     }
 
-    public struct Tracking: Codable, Sendable, Equatable, Hashable {
-        public var campaign: String?
-        public var source: String?
-        public var medium: String?
-        public var content: String?
-        public var term: String?
-        public init(campaign: String? = nil, source: String? = nil, medium: String? = nil, content: String? = nil, term: String? = nil) {
-            self.campaign = campaign
-            self.source = source
-            self.medium = medium
-            self.content = content
-            self.term = term
-        }
+    /// A request with only its free-text fields' defaults: what the normalizer fills in.
+    init() {
+        box = Box(Fields(startedAt: nil, timeZone: nil, eventTypeId: "", email: nil, name: ""))
     }
 
-    public struct Answer: Codable, Sendable, Equatable, Hashable {
-        public var questionUid: String
-        public var content: String
-        public init(questionUid: String, content: String) {
-            self.questionUid = questionUid
-            self.content = content
-        }
-    }
-
-    public struct Payment: Codable, Sendable, Equatable, Hashable {
-        public var paymentMethod: String
-        /// Sent verbatim: the API does not document the item shape, so a pipeline supplies it as JSON.
-        public var items: [PaymentItem]
-        public var successUrl: String?
-        public var cancelUrl: String?
-        public init(paymentMethod: String, items: [PaymentItem], successUrl: String? = nil, cancelUrl: String? = nil) {
-            self.paymentMethod = paymentMethod
-            self.items = items
-            self.successUrl = successUrl
-            self.cancelUrl = cancelUrl
-        }
-    }
-
-    /// One payment item: a free-form JSON object of strings and numbers.
-    public struct PaymentItem: Codable, Sendable, Equatable, Hashable {
-        public var fields: [String: JSONScalar]
-        public init(fields: [String: JSONScalar]) { self.fields = fields }
-        public init(from decoder: any Decoder) throws {
-            fields = try decoder.singleValueContainer().decode([String: JSONScalar].self)
-        }
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.singleValueContainer()
-            try c.encode(fields)
-        }
-    }
-
-    public init(startedAt: String, timeZone: String, eventTypeId: String, email: String, name: String) {
+    public init(startedAt: UTCInstant, timeZone: TimeZoneID, eventTypeId: String, email: EmailAddress, name: String) {
         box = Box(Fields(startedAt: startedAt, timeZone: timeZone, eventTypeId: eventTypeId, email: email, name: name))
     }
 
-    /// The identity used for exactly-once booking: (eventTypeId, email lower-cased, startedAt in UTC).
-    public var key: BookingKey {
-        BookingKey(eventTypeId: eventTypeId, email: email.lowercased(), startedAt: startedAt)
-    }
-}
-
-/// A JSON string, number or boolean.
-public enum JSONScalar: Codable, Sendable, Equatable, Hashable {
-    case string(String)
-    case number(Double)
-    case bool(Bool)
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let d = try? c.decode(Double.self) { self = .number(d) }
-        else { self = .string(try c.decode(String.self)) }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        switch self {
-        case .string(let s): try c.encode(s)
-        case .number(let d):
-            if d.rounded() == d, abs(d) < 1e15 { try c.encode(Int64(d)) } else { try c.encode(d) }
-        case .bool(let b): try c.encode(b)
-        }
+    /// The identity used for exactly-once booking: (eventTypeId, email lower-cased, startedAt in UTC);
+    /// nil while the start or the email is missing.
+    public var key: BookingKey? {
+        guard let startedAt, let email else { return nil }
+        return BookingKey(eventTypeId: eventTypeId, email: email.text.lowercased(), startedAt: startedAt.text)
     }
 }

@@ -1,20 +1,21 @@
 import Foundation
 
-/// Checks a request against every field rule of SPEC §1 before it can be sent, so that the API's
-/// own 400/422 is the exception and an organiser learns about a bad row from `validate`, not from a run.
+/// The validate stage: checks a normalized row against the rules of SPEC §1 that its types do not
+/// already guarantee, so that the API's own 400/422 is the exception and an organiser learns about a
+/// bad row from `validate`, not from a run.
 ///
-/// Lengths are counted in Unicode scalars, as the API counts them. Each problem names the field
-/// (`tracking.campaign`, `answers.q1`), carries the offending value, and says why in one sentence.
+/// A typed field (`UTCInstant`, `TimeZoneID`, `EmailAddress`, the enums) is valid once it exists, so
+/// what is left is: required fields present, lengths (in Unicode scalars, as the API counts them),
+/// the number of CC addresses, answers with a question and content, a payment method and web URLs,
+/// and an event type id that is safe in a URL path. Each problem names the field (`tracking.campaign`,
+/// `answers.q1`), carries the offending value, and says why in one sentence.
+///
+/// The validator reads only the row; it calls nothing in the normalize stage.
 public struct BookingValidator: Sendable {
-    /// Values `locale` accepts.
-    public static let locales = ["ja", "en"]
-    /// Values `locationId` accepts.
-    public static let locationIds = ["inPerson", "phone", "zoom", "googleMeet", "askInvitee", "teams", "custom"]
-    /// Values `payment.paymentMethod` accepts.
-    public static let paymentMethods = ["none", "card", "onsite"]
     /// The most `ccEmails` one booking may carry.
     public static let maxCCEmails = 30
-    /// Maximum lengths, in Unicode scalars, of the string fields that have one.
+    /// Maximum lengths, in Unicode scalars, of the string fields that have one. (An `EmailAddress`
+    /// is at most 255 long by construction.)
     public static let maxLengths: [(field: String, label: String, limit: Int)] = [
         ("email", "Email", 255), ("name", "Name", 64), ("company", "Company", 32),
         ("textRemindCountryCode", "Text-reminder country code", 255), ("textRemindNumber", "Text-reminder number", 32),
@@ -26,45 +27,46 @@ public struct BookingValidator: Sendable {
 
     public init() {}
 
-    /// Every rule the request breaks; empty when it may be sent.
+    /// The row with this stage's problems added: the per-row step after `RowNormalizer.normalize`.
+    ///
+    /// A field that normalization could not read already has its problem, so the validator does not
+    /// add a second one for it (a start that could not be placed in its zone counts for both the
+    /// start and the zone). A problem quotes the source's own text for its field where there is one.
+    public func validate(_ row: consuming NormalizedRow) -> ValidatedRow {
+        let found = validate(row.draft)
+        guard !found.isEmpty else { return ValidatedRow(row) }
+        let startUnread = row.problems.contains { $0.field == "startedAt" || $0.field == "timeZone" }
+        for problem in found {
+            if row.problems.contains(where: { $0.field == problem.field }) { continue }
+            if startUnread, problem.field == "startedAt" || problem.field == "timeZone" { continue }
+            var located = problem
+            // A CC item's problem quotes the item, not the whole cell.
+            if let original = row.source[problem.field], problem.field != "ccEmails" || !problem.message.hasPrefix("CC:") {
+                located.value = original
+            }
+            row.problems.append(located)
+        }
+        return ValidatedRow(row)
+    }
+
+    /// Every rule `request` breaks; empty when it may be sent.
     public func validate(_ request: BookingRequest) -> [RowProblem] {
-        validate(request, produced: [])
-    }
-
-    /// Fields whose value `RowNormalizer` produced itself and so already satisfy their rule; the
-    /// row's hot path does not check them twice.
-    struct Produced: OptionSet {
-        let rawValue: Int
-        static let email = Produced(rawValue: 1)
-        static let startedAt = Produced(rawValue: 2)
-        static let timeZone = Produced(rawValue: 4)
-        static let locale = Produced(rawValue: 8)
-        static let locationId = Produced(rawValue: 16)
-        static let eventTypeId = Produced(rawValue: 32)
-    }
-
-    func validate(_ request: BookingRequest, produced: Produced) -> [RowProblem] {
         // Problems go into an `inout` value rather than through a closure that captures a local:
         // a captured local is checked for exclusive access at run time on every use.
         var found = Findings()
-        if !produced.contains(.startedAt), !Self.isUTCTimestamp(request.startedAt) {
-            found.fail("startedAt", request.startedAt, "Start \(request.startedAt) is not a UTC time like 2030-03-16T02:00:00.000Z.")
+        if request.startedAt == nil {
+            found.fail("startedAt", "", "The start date and time are missing.")
         }
-        if !produced.contains(.timeZone), !TimeZoneIndex.shared.identifiers.contains(request.timeZone) {
-            found.fail("timeZone", request.timeZone, "Time zone \(request.timeZone) is not a canonical IANA zone id such as Asia/Tokyo.")
+        if request.timeZone == nil {
+            found.fail("timeZone", "", "The time zone is missing.")
         }
         if request.eventTypeId.isEmpty {
             found.fail("eventTypeId", "", "The event type is missing; map a column to eventTypeId or set it in the pipeline's defaults.")
-        } else if !produced.contains(.eventTypeId), !Self.isPlainIdentifier(request.eventTypeId) {
+        } else if !Self.isPlainIdentifier(request.eventTypeId) {
             found.fail("eventTypeId", request.eventTypeId, "Event type id \(request.eventTypeId) cannot contain spaces, slashes, ? or #; copy the id from Jicoo.")
         }
         if request.name.isEmpty { found.fail("name", "", "The guest's name is missing.") }
-        if request.email.isEmpty {
-            found.fail("email", "", "The email address is missing.")
-        } else if !produced.contains(.email), let failure = EmailNormalizer.check(request.email, raw: request.email) {
-            found.fail("email", request.email, failure.message)
-        }
-        checkLength(request.email, limit: 255, rule: 0, &found)
+        if request.email == nil { found.fail("email", "", "The email address is missing.") }
         checkLength(request.name, limit: 64, rule: 1, &found)
         checkLength(request.company, limit: 32, rule: 2, &found)
         checkLength(request.textRemindCountryCode, limit: 255, rule: 3, &found)
@@ -78,26 +80,8 @@ public struct BookingValidator: Sendable {
             checkLength(t.content, limit: 255, rule: 10, &found)
             checkLength(t.term, limit: 255, rule: 11, &found)
         }
-        validateLists(request, &found)
-        if let locale = request.locale, !produced.contains(.locale), !Self.isOne(of: Self.locales, locale) {
-            found.fail("locale", locale, "Locale \(locale) is not one the API accepts: use ja or en.")
-        }
-        if let location = request.locationId, !produced.contains(.locationId), !Self.isOne(of: Self.locationIds, location) {
-            found.fail("locationId", location, "Location \(location) is not one the API accepts: use \(TimeZoneResolver.list(Self.locationIds)).")
-        }
-        if let payment = request.payment { validatePayment(payment, &found) }
-        return found.problems
-    }
-
-    private func validateLists(_ request: BookingRequest, _ found: inout Findings) {
-        if let cc = request.ccEmails {
-            if cc.count > Self.maxCCEmails {
-                found.fail("ccEmails", cc.joined(separator: ", "), "There are \(cc.count) CC addresses; at most \(Self.maxCCEmails) are allowed.")
-            }
-            for email in cc {
-                if let failure = EmailNormalizer.check(email, raw: email) { found.fail("ccEmails", email, "CC: " + failure.message) }
-                if TextNormalizer.length(email) > 255 { found.fail("ccEmails", email, "CC address \(Self.excerpt(email)) is longer than 255 characters.") }
-            }
+        if let cc = request.ccEmails, cc.count > Self.maxCCEmails {
+            found.fail("ccEmails", cc.map(\.text).joined(separator: ", "), "There are \(cc.count) CC addresses; at most \(Self.maxCCEmails) are allowed.")
         }
         for answer in request.answers ?? [] {
             if answer.questionUid.isEmpty {
@@ -107,13 +91,13 @@ public struct BookingValidator: Sendable {
                 found.fail("answers.\(answer.questionUid)", "", "The answer to question \(answer.questionUid) is empty.")
             }
         }
+        if let payment = request.payment { validatePayment(payment, &found) }
+        return found.problems
     }
 
     private func validatePayment(_ payment: BookingRequest.Payment, _ found: inout Findings) {
-        if payment.paymentMethod.isEmpty {
-            found.fail("payment.paymentMethod", "", "Payment needs a paymentMethod (none, card or onsite) when any payment field is given.")
-        } else if !Self.paymentMethods.contains(payment.paymentMethod) {
-            found.fail("payment.paymentMethod", payment.paymentMethod, "Payment method \(payment.paymentMethod) is not one the API accepts: use none, card or onsite.")
+        if payment.paymentMethod == nil {
+            found.fail("payment.paymentMethod", "", "Payment needs a paymentMethod (\(BookingRequest.PaymentMethod.spelledOut)) when any payment field is given.")
         }
         for (field, url) in [("payment.successUrl", payment.successUrl), ("payment.cancelUrl", payment.cancelUrl)] {
             if let url, !Self.isWebURL(url) {
@@ -132,7 +116,7 @@ public struct BookingValidator: Sendable {
 
     private func lengthProblem(_ value: String, rule index: Int, _ found: inout Findings) {
         let rule = Self.maxLengths[index]
-        let length = TextNormalizer.length(value)
+        let length = value.unicodeScalars.count
         if length > rule.limit {
             found.fail(rule.field, value, "\(rule.label) \(Self.excerpt(value)) is \(length) characters long; at most \(rule.limit) are allowed.")
         }
@@ -147,44 +131,21 @@ public struct BookingValidator: Sendable {
         }
     }
 
-    /// `values.contains(text)`, comparing lengths first: unequal strings of equal length are rare,
-    /// and comparing them is what costs.
-    static func isOne(of values: [String], _ text: String) -> Bool {
-        let count = text.utf8.count
-        for value in values where value.utf8.count == count && value == text { return true }
-        return false
-    }
-
     /// An id safe to put in a URL path: no white space, control characters, `/`, `?` or `#`.
     static func isPlainIdentifier(_ text: String) -> Bool {
-        if text.isEmpty { return true }
-        if text.utf8.withContiguousStorageIfAvailable(isPlainIdentifier) == true { return true }
-        return !text.unicodeScalars.contains {
-            $0.properties.isWhitespace || $0.properties.generalCategory == .control || $0 == "/" || $0 == "?" || $0 == "#"
-        } && !TextNormalizer.isASCII(text)
-    }
-
-    private static func isPlainIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        ByteClass.all(bytes, have: ByteClass.identifier)
-    }
-
-    /// `yyyy-MM-ddTHH:mm:ss.SSSZ`, exactly.
-    static func isUTCTimestamp(_ text: String) -> Bool {
         var copy = text
-        return copy.withUTF8 { bytes in
-            guard bytes.count == 24 else { return false }
-            for i in 0..<24 {
-                let byte = bytes[i]
-                switch i {
-                case 4, 7: if byte != UInt8(ascii: "-") { return false }
-                case 10: if byte != UInt8(ascii: "T") { return false }
-                case 13, 16: if byte != UInt8(ascii: ":") { return false }
-                case 19: if byte != UInt8(ascii: ".") { return false }
-                case 23: if byte != UInt8(ascii: "Z") { return false }
-                default: if byte < 0x30 || byte > 0x39 { return false }
+        let ascii: Bool? = copy.withUTF8 { bytes in
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
+                    return false
                 }
             }
             return true
+        }
+        if let ascii { return ascii }
+        return !text.unicodeScalars.contains {
+            $0.properties.isWhitespace || $0.properties.generalCategory == .control || $0 == "/" || $0 == "?" || $0 == "#"
         }
     }
 

@@ -21,3 +21,10 @@ enum NormalizeFixtures {
         return fields
     }
 }
+
+extension RowNormalizer {
+    /// Both stages, as the pipeline runs them on a row given as field → text: normalize, then validate.
+    func check(_ fields: [String: String]) -> ValidatedRow {
+        BookingValidator().validate(normalize(fields))
+    }
+}

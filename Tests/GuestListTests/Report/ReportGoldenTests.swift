@@ -62,7 +62,16 @@ struct ReportGoldenTests {
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(Array(text.utf8) == Array(expected.utf8), "\(name) differs from its golden file")
+        guard Array(text.utf8) != Array(expected.utf8) else { return }
+        let got = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = (0..<min(got.count, want.count)).first { got[$0] != want[$0] } ?? min(got.count, want.count)
+        Issue.record(
+            """
+            \(name) differs from its golden file from line \(line + 1):
+              got:      \(line < got.count ? String(got[line]) : "(end)")
+              expected: \(line < want.count ? String(want[line]) : "(end)")
+            """)
     }
 
     @Test(arguments: ["demo", "spring-summit", "autumn-meetup"])

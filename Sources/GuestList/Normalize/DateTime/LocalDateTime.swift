@@ -74,47 +74,45 @@ public struct LocalDateTime: Sendable, Hashable, CustomStringConvertible {
         return (Int(yoe + era * 400 + (m <= 2 ? 1 : 0)), Int(m), Int(d))
     }
 
+    /// `2030-08-01`: the date alone, for messages.
+    var dateText: String {
+        guard (0...9_999).contains(year) else { return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
+        return Self.shortText(count: 10) { bytes in
+            Self.put(year / 100, at: 0, in: bytes)
+            Self.put(year % 100, at: 2, in: bytes)
+            bytes[4] = UInt8(ascii: "-")
+            Self.put(month, at: 5, in: bytes)
+            bytes[7] = UInt8(ascii: "-")
+            Self.put(day, at: 8, in: bytes)
+        }
+    }
+
+    /// `09:30`: hours and minutes, for messages.
+    var clockText: String {
+        Self.shortText(count: 5) { bytes in
+            Self.put(hour, at: 0, in: bytes)
+            bytes[2] = UInt8(ascii: ":")
+            Self.put(minute, at: 3, in: bytes)
+        }
+    }
+
+    /// A string of at most 16 ASCII bytes written by `write`: short enough to need no allocation.
+    private static func shortText(count: Int, _ write: (UnsafeMutableRawBufferPointer) -> Void) -> String {
+        var storage: (UInt64, UInt64) = (0, 0)
+        return withUnsafeMutableBytes(of: &storage) { bytes in
+            write(bytes)
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<count]), as: UTF8.self)
+        }
+    }
+
+    /// Two digits of `value` (0–99) at `offset`.
+    private static func put(_ value: Int, at offset: Int, in bytes: UnsafeMutableRawBufferPointer) {
+        bytes[offset] = UInt8(ascii: "0") + UInt8(value / 10)
+        bytes[offset + 1] = UInt8(ascii: "0") + UInt8(value % 10)
+    }
+
     static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
-}
-
-/// Formats instants the way the API wants them, `2030-03-16T02:00:00.000Z`, without a DateFormatter.
-public enum UTCTimestamp {
-    /// `00` … `99` as two ASCII bytes in memory order, so a pair of digits is one store.
-    private static let digitPairs: [UInt16] = (0..<100).map { (n: Int) -> UInt16 in
-        let tens = UInt16(0x30 + n / 10), ones = UInt16(0x30 + n % 10)
-        return UInt16(littleEndian: tens | ones << 8)
-    }
-
-    /// The ISO 8601 UTC form with milliseconds of `seconds` (+ `millisecond`) after the epoch.
-    public static func format(seconds: Int64, millisecond: Int) -> String {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let rest = Int(seconds - days * 86_400)
-        let (year, month, day) = LocalDateTime.civilFromDays(days)
-        return String(unsafeUninitializedCapacity: 24) { buffer in
-            let base = UnsafeMutableRawPointer(buffer.baseAddress!)
-            Self.digitPairs.withUnsafeBufferPointer { pairs in
-                let hour = rest / 3_600, minute = rest / 60 % 60, second = rest % 60
-                base.storeBytes(of: pairs[year / 100 % 100], toByteOffset: 0, as: UInt16.self)
-                base.storeBytes(of: pairs[year % 100], toByteOffset: 2, as: UInt16.self)
-                base.storeBytes(of: UInt8(ascii: "-"), toByteOffset: 4, as: UInt8.self)
-                base.storeBytes(of: pairs[month], toByteOffset: 5, as: UInt16.self)
-                base.storeBytes(of: UInt8(ascii: "-"), toByteOffset: 7, as: UInt8.self)
-                base.storeBytes(of: pairs[day], toByteOffset: 8, as: UInt16.self)
-                base.storeBytes(of: UInt8(ascii: "T"), toByteOffset: 10, as: UInt8.self)
-                base.storeBytes(of: pairs[hour], toByteOffset: 11, as: UInt16.self)
-                base.storeBytes(of: UInt8(ascii: ":"), toByteOffset: 13, as: UInt8.self)
-                base.storeBytes(of: pairs[minute], toByteOffset: 14, as: UInt16.self)
-                base.storeBytes(of: UInt8(ascii: ":"), toByteOffset: 16, as: UInt8.self)
-                base.storeBytes(of: pairs[second], toByteOffset: 17, as: UInt16.self)
-                base.storeBytes(of: UInt8(ascii: "."), toByteOffset: 19, as: UInt8.self)
-                base.storeBytes(of: UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: millisecond / 100), toByteOffset: 20, as: UInt8.self)
-                base.storeBytes(of: pairs[millisecond % 100], toByteOffset: 21, as: UInt16.self)
-                base.storeBytes(of: UInt8(ascii: "Z"), toByteOffset: 23, as: UInt8.self)
-            }
-            return 24
-        }
     }
 }

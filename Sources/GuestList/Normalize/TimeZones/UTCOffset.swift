@@ -55,6 +55,12 @@ struct UTCOffset: Sendable, Equatable {
         return (seconds < 0 ? "-" : "+") + LocalDateTime.pad(magnitude / 3_600, 2) + ":" + LocalDateTime.pad(magnitude % 3_600 / 60, 2)
     }
 
+    /// `+09:00`-style text with a true minus sign (U+2212), for prose: `UTC−04:00`. What a sheet
+    /// should contain is `text`, though the resolver reads either.
+    var prose: String {
+        seconds < 0 ? "\u{2212}" + text.dropFirst() : text
+    }
+
     /// The fixed-offset zone, or why there is none.
     func zone(spelled original: String) -> Result<String, NormalizationFailure> {
         if seconds == 0 { return .success("Etc/UTC") }

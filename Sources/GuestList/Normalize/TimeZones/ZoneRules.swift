@@ -1,7 +1,7 @@
 import Foundation
 
 /// The UTC offsets of one IANA zone as a sorted table of transitions, built once per zone, so that
-/// turning a local time into an instant is a binary search instead of an ICU call per row.
+/// turning a local time into an instant is a table look-up instead of an ICU call per row.
 ///
 /// `Calendar.date(from:)` silently moves a local time out of a DST gap and picks one side of an
 /// overlap; this type reports both cases so the row can say so (SPEC §3).
@@ -22,6 +22,8 @@ public final class ZoneRules: Sendable {
     private let transitions: [Int64]
     /// Offsets in seconds east of UTC; one more than `transitions`.
     private let offsets: [Int]
+    /// Whether `offsets[i]` is daylight saving (summer) time, as the time zone database says.
+    private let daylight: [Bool]
     /// For each window of 2^25 s (about 388 days) from `rangeStart`, the number of transitions
     /// before it: a lookup starts there and passes at most a few transitions, with no search.
     private let windowStarts: [Int32]
@@ -38,19 +40,23 @@ public final class ZoneRules: Sendable {
         self.identifier = identifier
         self.timeZone = zone
         var transitions: [Int64] = []
-        var offsets = [zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(Self.rangeStart)))]
         var cursor = Date(timeIntervalSince1970: Double(Self.rangeStart))
+        var offsets = [zone.secondsFromGMT(for: cursor)]
+        var daylight = [zone.isDaylightSavingTime(for: cursor)]
         while let next = zone.nextDaylightSavingTimeTransition(after: cursor),
               next.timeIntervalSince1970 < Double(Self.rangeEnd), next > cursor {
             let offset = zone.secondsFromGMT(for: next)
+            // A change of the daylight flag alone (rare, and only long ago) moves no clock: not a transition.
             if offset != offsets[offsets.count - 1] {
                 transitions.append(Int64(next.timeIntervalSince1970.rounded()))
                 offsets.append(offset)
+                daylight.append(zone.isDaylightSavingTime(for: next))
             }
             cursor = next
         }
         self.transitions = transitions
         self.offsets = offsets
+        self.daylight = daylight
         let windows = Int((Self.rangeEnd - Self.rangeStart) >> Self.windowShift) + 1
         var starts: [Int32] = []
         starts.reserveCapacity(windows)
@@ -69,6 +75,14 @@ public final class ZoneRules: Sendable {
             return timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))
         }
         return offsets[index(after: seconds)]
+    }
+
+    /// True when the zone is on daylight saving (summer) time at `seconds` after the epoch.
+    public func isDaylightSavingTime(atUTC seconds: Int64) -> Bool {
+        guard seconds >= Self.rangeStart, seconds < Self.rangeEnd else {
+            return timeZone.isDaylightSavingTime(for: Date(timeIntervalSince1970: Double(seconds)))
+        }
+        return daylight[index(after: seconds)]
     }
 
     /// The number of transitions at or before `seconds`, i.e. the index into `offsets`.

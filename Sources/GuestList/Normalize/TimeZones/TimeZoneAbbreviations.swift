@@ -3,8 +3,10 @@
 ///
 /// An abbreviation names a region's clock, not a fixed offset: a sheet that says `EST` for a July event
 /// means New York time, so `EST` and `EDT` both map to `America/New_York` and the date decides the
-/// offset. Abbreviations shared by several regions are listed in `ambiguous` with their candidates; a
-/// pipeline resolves them with `normalize.timeZoneAliases` (for example `CST: America/Chicago`).
+/// offset. Where the abbreviation's standard or daylight sense contradicts the date (`EST` in August),
+/// the row keeps the region's clock and carries a warning (see `seasons`). Abbreviations shared by
+/// several regions are listed in `ambiguous` with their candidates; a pipeline resolves them with
+/// `normalize.timeZoneAliases` (for example `CST: America/Chicago`).
 public enum TimeZoneAbbreviations {
     /// Unambiguous abbreviations (upper case) and their zones. This table is the documented contract.
     public static let zones: [String: String] = [
