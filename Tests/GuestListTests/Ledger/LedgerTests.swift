@@ -225,3 +225,25 @@ struct JSONTextTests {
         }
     }
 }
+
+/// The key digest is stored in ledgers, so its values are pinned; and nearby keys must not collide.
+@Suite("KeyDigest")
+struct KeyDigestTests {
+    /// Computed independently (a few lines of Python following the doc comment). Changing these means
+    /// ledgers written before would look like they hold other keys.
+    @Test func valuesArePinned() {
+        #expect(KeyDigest.of("") == 3_854_192_178_756_780_324)
+        #expect(KeyDigest.of("a") == -1_506_285_390_882_740_743)
+        #expect(KeyDigest.of("mzgdPJVBb7RE|guest0@example.com|2030-01-24T04:00:00.000Z") == -3_663_968_666_363_998_745)
+    }
+
+    @Test func nearbyKeysDiffer() {
+        var seen = Set<Int64>()
+        for guest in 0..<20_000 {
+            for hour in ["04", "05"] {
+                #expect(seen.insert(KeyDigest.of("ev|guest\(guest)@example.com|2030-01-24T\(hour):00:00.000Z")).inserted)
+            }
+        }
+        for length in 0..<24 { #expect(seen.insert(KeyDigest.of(String(repeating: "a", count: length))).inserted) }
+    }
+}
