@@ -7,7 +7,9 @@ import Synchronization
 /// a full queue is let go (its put returns false) when the taker gave up.
 final class BatchChannel<Element: Sendable>: Sendable {
     private struct State: ~Copyable {
-        var items: [Element] = []
+        /// Taken elements are set to nil at once (the taker owns them now), and the array is compacted
+        /// when it is half taken, so it never holds more than about twice the capacity.
+        var items: [Element?] = []
         var head = 0
         var closed = false
     }
@@ -39,14 +41,13 @@ final class BatchChannel<Element: Sendable>: Sendable {
         filled.wait()
         let element = state.withLock { state -> Element? in
             guard state.head < state.items.count else { return nil }
-            defer {
-                state.head += 1
-                if state.head == state.items.count {
-                    state.items.removeAll(keepingCapacity: true)
-                    state.head = 0
-                }
+            let element = state.items[state.head].take()
+            state.head += 1
+            if state.head * 2 >= state.items.count {
+                state.items.removeFirst(state.head)
+                state.head = 0
             }
-            return state.items[state.head]
+            return element
         }
         if element != nil { slots.signal() } else { filled.signal() }
         return element
