@@ -159,13 +159,27 @@ def child_of(pid):
         return None
 
 
+def peak_so_far(pid):
+    """VmHWM of a running process in KiB: its peak RSS up to now (what /usr/bin/time reports at its end)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (FileNotFoundError, ProcessLookupError, ValueError):
+        pass
+    return None
+
+
 def drive_run(sandbox, pipeline, label, stop_at=None, slow_at=None):
     """Runs `guestlist run PIPELINE` against the sandbox and watches it.
 
     stop_at: send SIGINT once the sandbox has received this many POSTs from this command.
     slow_at: from this many POSTs on, the sandbox answers after 20 ms, so that the SIGINT lands close to
     stop_at even at thousands of POSTs a second (a way to leave about 100 rows pending).
-    Returns Measured with extra: firstRequest, firstPost (seconds from start), posts, exit, stopSeconds.
+    Returns Measured with extra: firstRequest, firstPost (seconds from start), posts, exit, stopSeconds, and
+    peakBeforeFirstPost (KiB): the peak RSS of reading, recording and the pre-flight alone, read from /proc
+    as soon as the first POST is seen (a few ms late at worst).
     """
     before = sandbox.stats()
     env = dict(os.environ, JICOO_API_KEY="sandbox-key", JICOO_BASE_URL=sandbox.base_url)
@@ -178,6 +192,7 @@ def drive_run(sandbox, pipeline, label, stop_at=None, slow_at=None):
     first_request = first_post = None
     slowed = False
     signalled = None
+    peak_before = None
     posts = 0
     try:
         while proc.poll() is None:
@@ -187,6 +202,8 @@ def drive_run(sandbox, pipeline, label, stop_at=None, slow_at=None):
             if seen_request is None and stats["requestsReceived"] > before["requestsReceived"]:
                 seen_request = now - t0
             if seen_post is None and posts > 0:
+                child = child_of(proc.pid)
+                peak_before = peak_so_far(child) if child else None
                 seen_post = now - t0
                 # Exact stamps from the request log, now that it holds this command's first requests.
                 mine = [r for r in sandbox.requests() if instant(r["receivedAt"]) >= t0]
@@ -226,7 +243,7 @@ def drive_run(sandbox, pipeline, label, stop_at=None, slow_at=None):
     if seen_post is not None and first_post is None:
         first_post = seen_post
     extra = {"firstRequest": first_request, "firstPost": first_post, "posts": posts, "exit": proc.returncode,
-             "stopSeconds": (time.time() - signalled) if signalled else None}
+             "stopSeconds": (time.time() - signalled) if signalled else None, "peakBeforeFirstPost": peak_before}
     log(f"  {label}: {wall:.1f} s, {rss / MIB:.1f} MiB, {posts} POSTs, exit {proc.returncode}")
     return Measured(wall, rss, 1, extra)
 
@@ -264,14 +281,26 @@ def main():
             log(f"run {n} rows against {sandbox.base_url}")
             sandbox.reset()
             leave = 100
-            if n > 100_000:
-                first = drive_run(sandbox, pipeline(n), f"run-{n}", stop_at=100_000)
-                rest = drive_run(sandbox, pipeline(n), f"resume-most-{n}", stop_at=n - leave - first.extra["posts"],
-                                 slow_at=max(0, n - leave - 3000 - first.extra["posts"]))
+            if n > ARGS.first_sends:
+                first = drive_run(sandbox, pipeline(n), f"run-{n}", stop_at=ARGS.first_sends)
+                sent = first.extra["posts"]
+                # The rest is sent by resuming in chunks, each stopped with SIGINT, so that a run whose memory
+                # grows with every request sent cannot take the shared machine's memory; the first chunk's
+                # figures are those of resuming a run with most rows pending.
+                rest = None
+                while n - leave - sent > 0:
+                    left = n - leave - sent
+                    last = left <= ARGS.chunk
+                    chunk = drive_run(sandbox, pipeline(n), f"resume-chunk-{n}-{sent}", stop_at=min(left, ARGS.chunk),
+                                      slow_at=max(0, left - 3000) if last else None)
+                    rest = rest or chunk
+                    sent += chunk.extra["posts"]
+                    if chunk.extra["posts"] == 0 or chunk.extra["exit"] not in (0, 3):
+                        raise RuntimeError(f"resuming {n} rows stopped sending: {chunk.extra}")
             else:
                 first = drive_run(sandbox, pipeline(n), f"run-{n}", stop_at=n - leave, slow_at=max(0, n - leave - 3000))
                 rest = None
-            sent = first.extra["posts"] + (rest.extra["posts"] if rest else 0)
+                sent = first.extra["posts"]
             resume = drive_run(sandbox, pipeline(n), f"resume-{n}")
             resume.extra["pending"] = resume.extra["posts"]
             results["run"][n] = {"first": first, "most": rest, "resume": resume, "sentBefore": sent}
@@ -336,13 +365,15 @@ def print_tables(results):
         fp = first.extra["firstPost"]
         fr = first.extra["firstRequest"]
         ok = fp is not None and fp <= 5 and first.rss_mib <= TARGET_RSS_MIB
+        before = first.extra.get("peakBeforeFirstPost")
+        before = f"{before / MIB:.1f} until the first POST; " if before else ""
         add(f"| `guestlist run`: start → first POST (first request, the pre-flight: {sec(fr)}) | {n:,} | "
-            f"{sec(fp)} | {mib(first)} (recording + {first.extra['posts']:,} POSTs) | | "
+            f"{sec(fp)} | {before}{mib(first)} through {first.extra['posts']:,} POSTs | | "
             f"{'≤ 5 s, ≤ 64 MiB' if n == big else ''} | {verdict(ok) if n == big else ''} |")
         if r["most"] is not None:
             m = r["most"]
             add(f"| `guestlist run` resumed, {n - first.extra['posts']:,} pending: start → first request / first POST | {n:,} | "
-                f"{sec(m.extra['firstRequest'])} / {sec(m.extra['firstPost'])} | {mib(m)} ({m.extra['posts']:,} POSTs) | | | |")
+                f"{sec(m.extra['firstRequest'])} / {sec(m.extra['firstPost'])} | {mib(m)} through {m.extra['posts']:,} POSTs | | | |")
         res = r["resume"]
         ok = res.extra["firstRequest"] is not None and res.extra["firstRequest"] <= 1 and res.rss_mib <= TARGET_RSS_MIB
         add(f"| `guestlist run` resumed, {res.extra['pending']} pending: start → first request (first POST "
@@ -365,7 +396,10 @@ def print_tables(results):
         add(f"| {label} | {mib(a)} | {mib(b)} | {delta:+.1f} | {verdict(abs(delta) <= 10)} |")
 
     flat("`validate`", st[("validate", mid)], st[("validate", big)])
-    flat("`run` (recording + first sends)", rn[mid]["first"], rn[big]["first"])
+    b_mid, b_big = rn[mid]["first"].extra.get("peakBeforeFirstPost"), rn[big]["first"].extra.get("peakBeforeFirstPost")
+    if b_mid and b_big:
+        flat("`run` until the first POST (reading, recording, pre-flight)", Measured(0, b_mid), Measured(0, b_big))
+    flat("`run` through recording and the first sends", rn[mid]["first"], rn[big]["first"])
     flat("`run` resumed, ~100 pending", rn[mid]["resume"], rn[big]["resume"])
     for label in ("json", "csv", "csv --original"):
         flat(f"`report --format {label}`", rp[(label, mid)], rp[(label, big)])
@@ -373,12 +407,12 @@ def print_tables(results):
     add("Run details (exit status, POSTs, seconds from SIGINT to exit):")
     add("")
     for n in sizes:
-        for key in ("first", "most", "resume"):
+        for key, name in (("first", "first run"), ("most", "first resumed chunk"), ("resume", "resume of ~100 pending")):
             m = rn[n][key]
             if m is None:
                 continue
             stop = m.extra["stopSeconds"]
-            add(f"- {n:,} rows, {key}: exit {m.extra['exit']}, {m.extra['posts']:,} POSTs, wall {m.wall:.1f} s"
+            add(f"- {n:,} rows, {name}: exit {m.extra['exit']}, {m.extra['posts']:,} POSTs, wall {m.wall:.1f} s"
                 + (f", stopped {stop:.1f} s after SIGINT" if stop is not None else ""))
     text = "\n".join(lines)
     print(text)
@@ -405,6 +439,10 @@ if __name__ == "__main__":
     parser.add_argument("--runs-large", type=int, default=3)
     parser.add_argument("--commit", default="unknown")
     parser.add_argument("--load", default="?")
+    parser.add_argument("--first-sends", type=int, default=100_000,
+                        help="a larger list's first run is stopped after this many POSTs (smaller lists: ~100 left)")
+    parser.add_argument("--chunk", type=int, default=200_000,
+                        help="POSTs per resumed chunk when sending the rest of a large run (bounds its memory)")
     parser.add_argument("--json")
     ARGS = parser.parse_args()
     main()

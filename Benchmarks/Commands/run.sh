@@ -11,6 +11,7 @@
 #   RUNS=5 RUNS_LARGE=3   runs per median (lists ≤ 100k / larger)
 #   JSON=FILE             also write the figures as JSON
 #   COMMIT=…              the commit to name (default: this checkout's HEAD)
+#   BENCH_FLAGS=…         more flags for bench.py (python3 bench.py --help)
 # Needs python3, csvtool and GNU time (/usr/bin/time). Everything it writes (lists, pipelines,
 # ledgers, a `guestlist sandbox` on a free port) lives in one temporary folder, removed at the end.
 set -euo pipefail
@@ -47,4 +48,4 @@ for n in "$small" ${sizes//,/ }; do
 done
 
 python3 "$here/bench.py" --binary "$binary" --dir "$tmp" --sizes "$sizes" --small "$small" --runs "${RUNS:-5}" \
-    --runs-large "${RUNS_LARGE:-3}" --commit "$commit" --load "$load" ${JSON:+--json "$JSON"}
+    --runs-large "${RUNS_LARGE:-3}" --commit "$commit" --load "$load" ${JSON:+--json "$JSON"} ${BENCH_FLAGS:-}
