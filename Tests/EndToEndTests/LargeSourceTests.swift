@@ -6,14 +6,14 @@ extension EndToEnd {
     /// A run stopped or killed while it records a large source (SPEC §4, issues 11 and 12): it leaves no
     /// partial run that could be sent, and the next `run` records the source afresh and books each key once.
     ///
-    /// The source is big enough (200,000 rows) that recording takes seconds in a debug build, and the stop
-    /// comes once the ledger has visibly grown; that it came while recording, not later, is checked by the
-    /// sandbox having received nothing, not even the pre-flight.
+    /// The source is big enough (150,000 rows, a ledger of about 100 MB) that recording takes seconds in a
+    /// debug build, and the stop comes once the ledger has visibly grown; that it came while recording, not
+    /// later, is checked by the sandbox having received nothing, not even the pre-flight.
     @Suite("large source")
     struct LargeSourceTests {
-        static let rows = 200_000
+        static let rows = 150_000
         /// Distinct booking keys among the rows: the rest are duplicates, recorded but never sent, so that
-        /// finishing the run sends a few hundred requests rather than 200,000.
+        /// finishing the run sends a few hundred requests rather than 150,000.
         static let keys = 300
 
         static let limits = "rate: 1000\n  burst: 100\n  concurrency: 8\n  maxAttempts: 8\n  requestTimeout: 10\n  connectTimeout: 2"
@@ -25,7 +25,8 @@ extension EndToEnd {
             try ws.writeLargeGuests(rows: Self.rows, keys: Self.keys)
             try await withSandbox { sandbox in
                 let running = try CLI.start(["run", ws.pipelinePath, "--quiet"], environment: sandbox.environment)
-                try await ws.waitUntilRecording(running)
+                // Well into the recording: some batches committed, most of the source still to read.
+                try await ws.waitUntilRecording(running, bytes: 10_000_000)
                 running.signal(SIGKILL)
                 _ = await running.wait()
                 #expect(await sandbox.state.received().isEmpty, "the kill came after recording had ended")
@@ -57,7 +58,7 @@ extension EndToEnd {
             try ws.writeLargeGuests(rows: Self.rows, keys: Self.keys)
             try await withSandbox { sandbox in
                 let running = try CLI.start(["run", ws.pipelinePath, "--quiet"], environment: sandbox.environment)
-                try await ws.waitUntilRecording(running)
+                try await ws.waitUntilRecording(running, bytes: 2_000_000)
                 let signalled = Date()
                 running.signal(signal)
                 let stopped = await running.wait()
@@ -71,7 +72,7 @@ extension EndToEnd {
                 #expect(runs.status == 0 && Self.runIDs(runs.stdout).isEmpty, "a stopped recording leaves no run: \(runs.output)")
 
                 // A smaller list now: had the stop left a run behind, the next `run` would resume that run's
-                // 200,000 rows instead of recording these.
+                // 150,000 rows instead of recording these.
                 let guests = Workspace.guests(40)
                 try ws.writeGuests(guests)
                 let next = try await CLI.run(["run", ws.pipelinePath, "--quiet"], environment: sandbox.environment)
@@ -106,14 +107,14 @@ extension Workspace {
     }
 
     /// Returns once `running` has visibly recorded part of the source (the ledger and its write-ahead log
-    /// have grown past 2 MB); fails if it ended first or never got there.
-    func waitUntilRecording(_ running: CLI.Running, timeout: Double = 60) async throws {
+    /// have grown past `bytes`); fails if it ended first or never got there.
+    func waitUntilRecording(_ running: CLI.Running, bytes: Int, timeout: Double = 60) async throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let size = [ledgerPath, ledgerPath + "-wal"].reduce(0) { total, path in
                 total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
             }
-            if size > 2_000_000 { return }
+            if size > bytes { return }
             if !running.process.isRunning { break }
             try await Task.sleep(nanoseconds: 10_000_000)
         }
