@@ -21,6 +21,7 @@ extension EndToEnd {
         @Test("kill -9 while recording, then run: one run, every row recorded once, nothing sent twice")
         func killWhileRecording() async throws {
             let ws = try Workspace()
+            defer { ws.remove() }
             try ws.writePipeline(limits: Self.limits)
             try ws.writeLargeGuests(rows: Self.rows, keys: Self.keys)
             try await withSandbox { sandbox in
@@ -54,6 +55,7 @@ extension EndToEnd {
             arguments: [SIGINT, SIGTERM])
         func stopWhileRecording(signal: Int32) async throws {
             let ws = try Workspace()
+            defer { ws.remove() }
             try ws.writePipeline(limits: Self.limits)
             try ws.writeLargeGuests(rows: Self.rows, keys: Self.keys)
             try await withSandbox { sandbox in
@@ -96,6 +98,12 @@ extension EndToEnd {
 }
 
 extension Workspace {
+    /// Deletes the folder: a large source and its ledger come to about 100 MB, too much to leave in the
+    /// temporary folder after every test run.
+    func remove() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
     /// Writes `rows` guests over `keys` distinct booking keys (row i repeats key i mod `keys`, so every
     /// row after the first `keys` is a duplicate), as `guests.csv` in `Workspace.guests`' shape.
     func writeLargeGuests(rows: Int, keys: Int) throws {

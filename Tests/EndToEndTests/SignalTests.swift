@@ -15,6 +15,7 @@ extension EndToEnd {
         @Test("SIGINT or SIGTERM while sending: exit 3 within 10 s, the rest pending; the next run resumes it", arguments: [SIGINT, SIGTERM])
         func stopWhileSending(signal: Int32) async throws {
             let ws = try Workspace()
+            defer { ws.remove() }
             try ws.writePipeline(limits: "rate: 50\n  burst: 5\n  concurrency: 4\n  maxAttempts: 5\n  requestTimeout: 10")
             let guests = Workspace.guests(60)
             try ws.writeGuests(guests)
@@ -50,6 +51,7 @@ extension EndToEnd {
             .disabled("waits for the stoppable pre-flight (wt-load)"), arguments: [SIGINT, SIGTERM])
         func stopDuringSlowPreflight(signal: Int32) async throws {
             let ws = try Workspace()
+            defer { ws.remove() }
             try ws.writePipeline(limits: "rate: 50\n  burst: 5\n  concurrency: 4\n  maxAttempts: 5\n  requestTimeout: 60\n  connectTimeout: 5")
             try ws.writeGuests(Workspace.guests(10))
             // The event-type check is answered after 50 s: the pre-flight is under way, not finished.
@@ -81,6 +83,7 @@ extension EndToEnd {
             .disabled("waits for the stoppable pre-flight (wt-load)"), arguments: [SIGINT, SIGTERM])
         func stopDuringUnreachablePreflight(signal: Int32) async throws {
             let ws = try Workspace()
+            defer { ws.remove() }
             try ws.writePipeline(limits: "rate: 50\n  burst: 5\n  concurrency: 4\n  maxAttempts: 5\n  requestTimeout: 60\n  connectTimeout: 30")
             try ws.writeGuests(Workspace.guests(10))
             let blackhole = try Blackhole()
@@ -103,6 +106,7 @@ extension EndToEnd {
         @Test("a second Ctrl-C quits at once with 3, and the next run finishes without booking anyone twice")
         func secondInterrupt() async throws {
             let ws = try Workspace()
+            defer { ws.remove() }
             try ws.writePipeline(limits: "rate: 50\n  burst: 5\n  concurrency: 4\n  maxAttempts: 5\n  requestTimeout: 30")
             let guests = Workspace.guests(20)
             try ws.writeGuests(guests)
