@@ -41,6 +41,8 @@ struct DemoCommand: AsyncParsableCommand {
         var logger = Logger(label: "guestlist.demo")
         logger.logLevel = .error
         let quiet = self.quiet
+        // Held for the whole run: a trap that is let go cancels its handlers and leaves Ctrl-C ignored.
+        let trap = SignalTrap()
         let outcome = try await SandboxServer.withRunning(SandboxConfiguration(), logger: logger) { sandbox in
             let iso = ISO8601DateFormatter()
             for guest in Self.alreadyBooked {
@@ -54,7 +56,7 @@ struct DemoCommand: AsyncParsableCommand {
             let progress = ProgressPrinter(enabled: !quiet)
             return try await withScopedClient(client, progress: progress) { client in
                 try await RunSession(pipeline: file, ledgerURL: ledgerURL, api: client, logger: logger).run(
-                    stop: SignalTrap().stop, onRecorded: { progress.recorded($0) },
+                    stop: trap.stop, onRecorded: { progress.recorded($0) },
                     onProgress: { progress.update($0) })
             }
         }

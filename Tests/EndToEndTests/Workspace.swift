@@ -3,12 +3,17 @@ import Sandbox
 import Testing
 
 /// A temporary folder holding a pipeline, its CSV and its ledger, like an organiser's project folder.
-struct Workspace {
+/// The folder is removed when the workspace goes: a suite leaves nothing behind in /tmp.
+final class Workspace: Sendable {
     let folder: URL
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("guestlist-e2e-\(UUID().uuidString.prefix(12))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
     }
 
     var pipelinePath: String { folder.appendingPathComponent("event.yml").path }
