@@ -6,12 +6,14 @@
 /// string, which would change a cell the organiser wrote.
 enum JSONText {
     static func encode(_ strings: [String]) -> String {
-        var out = "["
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        out.reserveCapacity(strings.reduce(2) { $0 + $1.utf8.count + 3 })
         for (i, s) in strings.enumerated() {
-            if i > 0 { out += "," }
-            out += JSONString.quoted(s)
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            JSONString.append(s, to: &out)
         }
-        return out + "]"
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The strings of a JSON array of strings; an empty list when the text is not one.

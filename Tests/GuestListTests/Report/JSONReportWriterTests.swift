@@ -56,3 +56,40 @@ import Testing
         #expect(parsed == [input])
     }
 }
+
+/// `JSONString` works on bytes; this is the rule it follows, written scalar by scalar as the reference.
+@Suite("JSONString")
+struct JSONStringTests {
+    static func reference(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{2028}", "\u{2029}", "\u{00}"..."\u{1F}":
+                let hex = String(scalar.value, radix: 16, uppercase: false)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    @Test("random strings are escaped as the reference escapes them", arguments: 0..<4)
+    func matchesTheReference(seed: Int) {
+        var random = SeededRandom(seed: UInt64(seed) + 100)
+        let alphabet: [Unicode.Scalar] = [
+            "a", "Z", "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{0}", "\u{1F}", "\u{7F}", "/", "\u{2028}", "\u{2029}",
+            "\u{2027}", "\u{202A}", "€", "—", "山", "🎉", "é", "\u{301}", "\u{FEFF}",
+        ]
+        for _ in 0..<2_000 {
+            let text = String(String.UnicodeScalarView((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }))
+            #expect(JSONString.quoted(text) == Self.reference(text), "\(text.debugDescription)")
+        }
+    }
+}
