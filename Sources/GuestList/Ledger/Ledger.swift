@@ -26,9 +26,26 @@ public final class Ledger {
         // Checkpoint every 4,000 WAL pages (16 MiB at 4 KiB) rather than SQLite's 1,000: a checkpoint runs inside
         // the commit that crosses the mark, on the loader's serial path, and costs two fsyncs (4–5 ms here)
         // whatever its size, while pages the loader rewrites commit after commit are copied back once.
-        try db.execute("PRAGMA wal_autocheckpoint = 4000")
+        try db.execute("PRAGMA wal_autocheckpoint = \(Self.autocheckpointPages)")
+        // A WAL that grew while a large run was recorded is cut back to 64 MiB once it has been checkpointed.
+        try db.execute("PRAGMA journal_size_limit = 67108864")
         try db.execute("PRAGMA foreign_keys = ON")
         try LedgerSchema.migrate(db)
+    }
+
+    static let autocheckpointPages = 4000
+
+    /// Copies the WAL into the database file on a thread of its own, with a connection of its own, and
+    /// turns automatic checkpoints back on: after a recording, whose pages went only to the WAL. A passive
+    /// checkpoint never blocks this connection's commits (a commit's own automatic checkpoint finds the
+    /// other one running and returns); if the process ends first, the WAL is simply checkpointed later.
+    func checkpointInBackground() {
+        let path = url.path
+        Thread {
+            guard let db = try? SQLiteDatabase(path: path) else { return }
+            try? db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        }.start()
+        try? db.execute("PRAGMA wal_autocheckpoint = \(Self.autocheckpointPages)")
     }
 
     /// Opens an existing ledger for reading (report, runs); a missing file is an error naming it.

@@ -80,7 +80,7 @@ public final class RunRecording: RowSink {
     /// itself, and makes the run sendable, in one synced commit.
     /// - Returns: the run's id.
     public func finish(summary: SourceSummary, sourceHash: String) throws(GuestListError) -> Int {
-        try db.transaction { () throws(GuestListError) -> Int in
+        let run = try db.transaction { () throws(GuestListError) -> Int in
             let run = try currentRun()
             try markDuplicatesAndBooked(run: run)
             try db.statement(
@@ -90,6 +90,8 @@ public final class RunRecording: RowSink {
             try db.execute("DELETE FROM temp.recording_keys")
             return run
         }
+        ledger.checkpointInBackground()
+        return run
     }
 
     private func markDuplicatesAndBooked(run: Int) throws(GuestListError) {
@@ -133,6 +135,9 @@ extension Ledger {
     public func beginRecording(pipeline: String, pipelinePath: String, source: String) throws(GuestListError) -> RunRecording {
         try db.execute("CREATE TEMP TABLE IF NOT EXISTS recording_keys (row INTEGER PRIMARY KEY, key_hash INTEGER NOT NULL)")
         try db.execute("DELETE FROM temp.recording_keys")
+        // Rows go to the WAL only while they are recorded; copying them into the database file (a checkpoint,
+        // every page written a second time) happens once the recording ends, off the path to the first request.
+        try db.execute("PRAGMA wal_autocheckpoint = 0")
         return RunRecording(ledger: self, pipeline: pipeline, pipelinePath: pipelinePath, source: source)
     }
 
@@ -151,6 +156,7 @@ extension Ledger {
                 try db.statement("DELETE FROM rows WHERE run_id = ?").bind(id).run()
                 try db.statement("DELETE FROM runs WHERE id = ?").bind(id).run()
             }
+            try db.execute("PRAGMA wal_autocheckpoint = \(Self.autocheckpointPages)")
             return ids.count
         }
     }

@@ -21,7 +21,10 @@ final class BatchChannel<Element: Sendable>: Sendable {
     private let filled = DispatchSemaphore(value: 0)
 
     init(capacity: Int) {
-        slots = DispatchSemaphore(value: capacity)
+        // Made at zero and signalled up to the capacity: libdispatch traps when a semaphore is released
+        // holding less than the value it was created with, which this one may when the taker gives up.
+        slots = DispatchSemaphore(value: 0)
+        for _ in 0..<capacity { slots.signal() }
     }
 
     /// Adds `element`, waiting while the queue is full; false when the channel was closed meanwhile.

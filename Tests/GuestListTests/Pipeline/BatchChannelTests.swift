@@ -52,3 +52,16 @@ struct BatchChannelTests {
         #expect(channel.take() == nil)
     }
 }
+
+extension BatchChannelTests {
+    /// libdispatch traps when a semaphore goes while holding less than it was made with: a channel
+    /// closed with places taken must go quietly (a stop while a large source was recorded crashed).
+    @Test("a channel closed while full is released without a trap")
+    func releasedWhileFull() {
+        for _ in 0..<100 {
+            let channel = BatchChannel<Int>(capacity: 3)
+            for i in 0..<3 { #expect(channel.put(i)) }
+            channel.close()
+        }
+    }
+}
