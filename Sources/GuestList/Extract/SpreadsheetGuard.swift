@@ -38,6 +38,13 @@ enum SpreadsheetGuard {
         return value
     }
 
+    /// False when `guarded(value)` is surely `value`: its first byte is neither a trigger nor a `'`.
+    @inline(__always)
+    static func mightNeedGuard(_ value: String) -> Bool {
+        guard let first = value.utf8.first else { return false }
+        return isTrigger(first) || first == mark
+    }
+
     /// The cell as read: without its first `'` when one or more `'` are followed by a trigger.
     static func unguarded(_ cell: String) -> String {
         var cell = cell

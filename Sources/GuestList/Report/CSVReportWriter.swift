@@ -41,12 +41,24 @@ public struct CSVReportWriter: Sendable {
         if byteOrderMark { out.write("\u{FEFF}") }
         out.write(Self.columns.joined(separator: ",") + "\r\n")
         try source.forEachRow(statuses: statuses, limit: nil, original: false) { row in
-            let cells: [String] = [
-                String(row.row), String(row.line), row.status.rawValue, text(row.name), text(row.email),
-                text(row.startedAt), text(row.timeZone), row.httpStatus.map(String.init) ?? "",
-                text(row.bookingUid ?? ""), String(row.attempts), text(row.error ?? ""),
-            ]
-            out.write(cells.map(CSVField.quoted).joined(separator: ",") + "\r\n")
+            out.write(decimal: row.row)
+            out.write(",")
+            out.write(decimal: row.line)
+            out.write(",")
+            out.write(row.status.rawValue)
+            for value in [row.name, row.email, row.startedAt, row.timeZone] {
+                out.write(",")
+                cell(value, to: out)
+            }
+            out.write(",")
+            if let status = row.httpStatus { out.write(decimal: status) }
+            out.write(",")
+            cell(row.bookingUid ?? "", to: out)
+            out.write(",")
+            out.write(decimal: row.attempts)
+            out.write(",")
+            cell(row.error ?? "", to: out)
+            out.write("\r\n")
         }
     }
 
@@ -70,12 +82,24 @@ public struct CSVReportWriter: Sendable {
             } else {
                 values = sourceColumns.map { column in row.original.first { $0.column == column }?.value ?? "" }
             }
-            values = values.map(text) + [row.status.rawValue, text(row.error ?? "")]
-            out.write(values.map(CSVField.quoted).joined(separator: ",") + "\r\n")
+            for value in values {
+                cell(value, to: out)
+                out.write(",")
+            }
+            out.write(row.status.rawValue)
+            out.write(",")
+            cell(row.error ?? "", to: out)
+            out.write("\r\n")
         }
     }
 
-    private func text(_ value: String) -> String {
-        escapeFormulas ? CSVField.guarded(value) : value
+    /// One text cell, guarded against formulas when asked and quoted when it must be. The common cell
+    /// needs neither and is copied as it is.
+    private func cell(_ value: String, to out: BufferedOutput) {
+        if escapeFormulas, SpreadsheetGuard.mightNeedGuard(value) {
+            out.write(CSVField.quoted(CSVField.guarded(value)))
+        } else {
+            out.writeCSV(value)
+        }
     }
 }

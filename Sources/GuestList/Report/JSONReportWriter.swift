@@ -34,21 +34,42 @@ public struct JSONReportWriter: Sendable {
         try source.forEachRow(statuses: statuses, limit: nil, original: false) { row in
             out.write(empty ? "\n  " : ",\n  ")
             empty = false
-            out.write(self.row(row))
+            Self.write(row, to: out)
         }
         out.write(empty ? "]}\n" : "\n ]}\n")
     }
 
-    /// One row object on one line, keys in the contract's order, then the added `warnings`.
-    func row(_ row: ReportRow) -> String {
-        let fields: [(String, String)] = [
-            ("row", String(row.row)), ("line", String(row.line)), ("status", string(row.status.rawValue)),
-            ("name", string(row.name)), ("email", string(row.email)), ("startedAt", string(row.startedAt)),
-            ("timeZone", string(row.timeZone)), ("httpStatus", row.httpStatus.map(String.init) ?? "null"),
-            ("bookingUid", string(row.bookingUid)), ("attempts", String(row.attempts)),
-            ("error", string(row.error)), ("warnings", "[" + row.warnings.map(string).joined(separator: ", ") + "]"),
-        ]
-        return "{" + members(fields) + "}"
+    /// One row object on one line, keys in the contract's order, then the added `warnings`; written
+    /// straight into the output (a report writes a million of them).
+    static func write(_ row: ReportRow, to out: BufferedOutput) {
+        out.write("{\"row\": ")
+        out.write(decimal: row.row)
+        out.write(", \"line\": ")
+        out.write(decimal: row.line)
+        out.write(", \"status\": ")
+        out.writeJSON(row.status.rawValue)
+        out.write(", \"name\": ")
+        out.writeJSON(row.name)
+        out.write(", \"email\": ")
+        out.writeJSON(row.email)
+        out.write(", \"startedAt\": ")
+        out.writeJSON(row.startedAt)
+        out.write(", \"timeZone\": ")
+        out.writeJSON(row.timeZone)
+        out.write(", \"httpStatus\": ")
+        if let status = row.httpStatus { out.write(decimal: status) } else { out.write("null") }
+        out.write(", \"bookingUid\": ")
+        out.writeJSON(row.bookingUid)
+        out.write(", \"attempts\": ")
+        out.write(decimal: row.attempts)
+        out.write(", \"error\": ")
+        out.writeJSON(row.error)
+        out.write(", \"warnings\": [")
+        for (index, warning) in row.warnings.enumerated() {
+            if index > 0 { out.write(", ") }
+            out.writeJSON(warning)
+        }
+        out.write("]}")
     }
 
     private func members(_ pairs: [(String, String)]) -> String {

@@ -47,6 +47,53 @@ public final class BufferedOutput {
         }
     }
 
+    /// Writes `value` in decimal.
+    public func write(decimal value: Int) {
+        if buffer.count + 20 > capacity { flush() }
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { raw in
+            repeat {
+                raw[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            buffer.append(contentsOf: raw[(20 - count)...])
+        }
+    }
+
+    /// Writes `value` as a JSON string literal, or `null`.
+    public func writeJSON(_ value: String?) {
+        guard let value else { return write("null") }
+        if buffer.count + value.utf8.count * 6 + 2 > capacity { flush() }
+        JSONString.append(value, to: &buffer)
+    }
+
+    /// Writes `value` as one CSV cell (RFC 4180): as it is, or in quotes with inner quotes doubled when it
+    /// holds a comma, a quote or a line break, or begins or ends with a space. The same rule as
+    /// `CSVField.quoted`, over bytes: a quote is one byte in UTF-8 wherever it stands.
+    public func writeCSV(_ value: String) {
+        var value = value
+        value.withUTF8 { bytes in
+            let plain = !bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+                && bytes.first != 0x20 && bytes.last != 0x20
+            if plain { return write(bytes: bytes) }
+            if buffer.count + bytes.count * 2 + 2 > capacity { flush() }
+            buffer.append(0x22)
+            var start = 0
+            for (i, byte) in bytes.enumerated() where byte == 0x22 {
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...i]))
+                buffer.append(0x22)
+                start = i + 1
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            buffer.append(0x22)
+        }
+    }
+
     /// Writes out what is buffered.
     public func flush() {
         guard !buffer.isEmpty else { return }

@@ -81,3 +81,19 @@ import Testing
         #expect(CSVField.quoted(value) == expected)
     }
 }
+
+/// `BufferedOutput.writeCSV` quotes over bytes; `CSVField.quoted` is the rule, over scalars.
+@Suite("CSV cells over bytes")
+struct CSVCellBytesTests {
+    @Test("random cells are written as CSVField.quoted writes them", arguments: 0..<3)
+    func matchesQuoted(seed: Int) {
+        var random = SeededRandom(seed: UInt64(seed) + 7)
+        let alphabet: [Unicode.Scalar] = ["a", " ", ",", "\"", "\n", "\r", "\t", "'", "=", "-", "山", "é", "\u{301}", "🎉"]
+        for _ in 0..<2_000 {
+            let text = String(String.UnicodeScalarView((0..<Int.random(in: 0...8, using: &random)).map { _ in alphabet.randomElement(using: &random)! }))
+            let out = BufferedOutput(collecting: ())
+            out.writeCSV(text)
+            #expect(out.text == CSVField.quoted(text), "\(text.debugDescription)")
+        }
+    }
+}
