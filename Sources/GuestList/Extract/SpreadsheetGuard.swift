@@ -63,10 +63,22 @@ enum SpreadsheetGuard {
 
     /// True for an optional sign, digits, and at most one `.` followed by digits.
     static func isPlainNumber(_ value: String) -> Bool {
-        var scalars = Substring(value).unicodeScalars[...]
-        if let sign = scalars.first, sign == "+" || sign == "-" { scalars = scalars.dropFirst() }
-        let parts = scalars.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard !parts.isEmpty, parts.count <= 2 else { return false }
-        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }
+        // Over bytes: every character of a plain number is ASCII.
+        var bytes = value.utf8[...]
+        if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        var digits = 0, dots = 0, sinceDot = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard dots == 0, digits > 0 else { return false }
+                dots += 1
+                sinceDot = 0
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                digits += 1
+                sinceDot += 1
+            } else {
+                return false
+            }
+        }
+        return digits > 0 && (dots == 0 || sinceDot > 0)
     }
 }

@@ -97,7 +97,7 @@ public struct CSVReportWriter: Sendable {
     /// needs neither and is copied as it is.
     private func cell(_ value: String, to out: BufferedOutput) {
         if escapeFormulas, SpreadsheetGuard.mightNeedGuard(value) {
-            out.write(CSVField.quoted(CSVField.guarded(value)))
+            out.writeCSV(CSVField.guarded(value))
         } else {
             out.writeCSV(value)
         }

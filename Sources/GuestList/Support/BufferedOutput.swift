@@ -6,7 +6,9 @@ import Foundation
 /// stdout or the file it opened.
 public final class BufferedOutput {
     private let descriptor: Int32?
-    private var buffer: [UInt8] = []
+    /// One owner at a time by design (a report, a table): the runtime's exclusivity checks on every
+    /// append cost more than the append.
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private let capacity = 1 << 16
     /// Everything written, when collecting in memory.
     public private(set) var collected: [UInt8] = []

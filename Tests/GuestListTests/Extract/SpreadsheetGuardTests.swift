@@ -67,3 +67,14 @@ import Testing
         #expect(record.values == ["'=not a guard", "'+x@example.com"])
     }
 }
+
+extension SpreadsheetGuardTests {
+    @Test("plain numbers, which a spreadsheet reads as numbers and runs nothing", arguments: [
+        ("-5", true), ("+81", true), ("-0.5", true), ("12", true), ("0.25", true), ("-", false), ("+", false), (".", false),
+        ("1.", false), (".5", false), ("-.5", false), ("1.2.3", false), ("1e5", false), ("１", false), ("", false), ("+-1", false),
+        ("- 1", false),
+    ])
+    func plainNumbers(value: String, plain: Bool) {
+        #expect(SpreadsheetGuard.isPlainNumber(value) == plain)
+    }
+}
