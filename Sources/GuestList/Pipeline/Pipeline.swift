@@ -12,8 +12,10 @@ public struct Pipeline: Sendable {
     /// Reads the whole source and hands every record, checked, to `sink` in batches of `batchSize`.
     /// Memory stays flat: a few batches in flight are all this holds.
     ///
-    /// Two threads share the work, as the machine's two cores allow: a reader thread extracts, normalizes
-    /// and validates, and the calling thread records (SQLite); at most three batches wait between them.
+    /// Two threads share the work, as the machine's two cores allow: a reader thread extracts, and the
+    /// calling thread records (SQLite); normalizing and validating a batch is done by whichever of the two
+    /// is free — the reader checks a batch itself while the recording thread still has batches waiting,
+    /// and hands it over unchecked when that thread is idle. At most three batches wait between them.
     /// - Parameters:
     ///   - now: for the "starts in the past" rule.
     ///   - payloads: whether valid rows get the JSON body to send (`validate` needs none).
@@ -44,16 +46,21 @@ public struct Pipeline: Sendable {
         var encoding = ""
         var count = 0
         var fault: GuestListError?
+        var checker: RowChecker?
         while let message = channel.take() {
+            var batch: [CheckedRow]
             switch message {
-            case .opened(let c, let e):
+            case .opened(let c, let e, let mapping):
                 (columns, encoding) = (c, e)
-            case .rows(let batch):
-                try sink.record(batch)
-                count += batch.count
-                onProgress(count)
-                if shouldStop() { throw Self.stopped(file.source.url.path, after: count) }
+                checker = RowChecker(file: file, mapping: mapping, now: now, payloads: payloads)
+                continue
+            case .rows(let rows):
+                batch = rows
+            case .records(let records):
+                guard let checker else { continue }
+                batch = records.map(checker.check)
             case .failed(let error):
+                batch = []
                 // Nothing read and nothing readable (a missing file, an XML file without the record
                 // element, XML broken before its first record): an input error (exit 2), not a fault that
                 // breaks a read off midway.
@@ -63,15 +70,23 @@ public struct Pipeline: Sendable {
                     throw inputError
                 }
                 fault = error
+                continue
             }
+            try sink.record(batch)
+            count += batch.count
+            onProgress(count)
+            if shouldStop() { throw Self.stopped(file.source.url.path, after: count) }
         }
         return SourceSummary(columns: columns, encoding: encoding, sourceFault: fault, rows: count)
     }
 
     /// What the reader thread sends the recording thread.
     private enum ReaderMessage: Sendable {
-        case opened(columns: [String], encoding: String)
+        case opened(columns: [String], encoding: String, mapping: [(field: String, index: Int)])
+        /// Checked by the reader thread.
         case rows([CheckedRow])
+        /// Left for the recording thread to check: it was idle.
+        case records([SourceRecord])
         /// The source could not be opened or broke; rows sent before it stand.
         case failed(GuestListError)
     }
@@ -79,23 +94,28 @@ public struct Pipeline: Sendable {
     /// The reader thread: extract → normalize → validate, a batch at a time, until the source ends, breaks,
     /// or the recording side closes the channel.
     private func produce(into channel: BatchChannel<ReaderMessage>, now: Date, payloads: Bool, batchSize: Int) {
-        var batch: [CheckedRow] = []
+        var batch: [SourceRecord] = []
         batch.reserveCapacity(batchSize)
+        var checker: RowChecker?
+        /// Checks the batch here while the recording thread is busy; leaves it to that thread when it is idle.
+        func send() -> Bool {
+            defer { batch.removeAll(keepingCapacity: true) }
+            if channel.waiting > 0, let checker { return channel.put(.rows(batch.map(checker.check))) }
+            return channel.put(.records(batch))
+        }
         do throws(GuestListError) {
             var source = try openSource()
-            let checker = RowChecker(file: file, mapping: try columnIndices(columns: source.columns), now: now, payloads: payloads)
-            guard channel.put(.opened(columns: source.columns, encoding: source.encodingName)) else { return }
+            let mapping = try columnIndices(columns: source.columns)
+            checker = RowChecker(file: file, mapping: mapping, now: now, payloads: payloads)
+            guard channel.put(.opened(columns: source.columns, encoding: source.encodingName, mapping: mapping)) else { return }
             while let record = try source.next() {
-                batch.append(checker.check(record))
-                if batch.count == batchSize {
-                    guard channel.put(.rows(batch)) else { return }
-                    batch.removeAll(keepingCapacity: true)
-                }
+                batch.append(record)
+                if batch.count == batchSize { guard send() else { return } }
             }
-            if !batch.isEmpty { _ = channel.put(.rows(batch)) }
+            if !batch.isEmpty { _ = send() }
         } catch {
             // The records read before the fault are recorded; then the fault.
-            if !batch.isEmpty { guard channel.put(.rows(batch)) else { return } }
+            if !batch.isEmpty { guard send() else { return } }
             _ = channel.put(.failed(error))
         }
     }

@@ -27,6 +27,11 @@ final class BatchChannel<Element: Sendable>: Sendable {
         for _ in 0..<capacity { slots.signal() }
     }
 
+    /// Elements put and not yet taken: zero when the taker is waiting for work.
+    var waiting: Int {
+        state.withLock { $0.items.count - $0.head }
+    }
+
     /// Adds `element`, waiting while the queue is full; false when the channel was closed meanwhile.
     func put(_ element: Element) -> Bool {
         slots.wait()
