@@ -50,7 +50,7 @@ extension APIOptions {
     /// Opens a client for `limits` with the key and base URL from the environment, and runs `body` with it
     /// (see `withScopedClient`).
     func withClient<T>(
-        limits: PipelineFile.Limits, label: String, progress: ProgressPrinter,
+        limits: LoadLimits, label: String, progress: ProgressPrinter,
         _ body: (JicooClient, Logger) async throws -> T
     ) async throws -> T {
         let logger = Logger.cli(label)

@@ -7,6 +7,8 @@ public struct RunOutcome: Sendable {
     public var info: RunInfo
     /// nil when nothing had to be sent.
     public var end: LoadEnd?
+    /// The load's details (the rate it settled at, uncertain rows left unresolved); nil when nothing was sent.
+    public var load: LoadResult?
     /// True when this command continued an unfinished run.
     public var resumed: Bool
     public var prepared: PreparedRun?
@@ -65,15 +67,8 @@ public struct RunSession {
             let ready = try Pipeline(file: pipeline).prepare(booked: try ledger.bookedKeys(), now: Date(), onProgress: onReading)
             prepared = ready
             onPrepared(ready, false)
-            let pendingKeys = ready.rows.filter { $0.status == .pending }.compactMap(\.key)
-            var stopEarly: LoadEnd?
-            do throws(GuestListError) {
-                try await preflight(keys: pendingKeys)
-            } catch where error.code == .unauthorized {
-                stopEarly = .unauthorized(error.message)
-            } catch where error.code == .unreachable {
-                stopEarly = .unreachable(error.message)
-            }
+            let eventTypeIDs = ready.rows.filter { $0.status == .pending }.compactMap { $0.key.flatMap(BookingKey.init(ledgerText:))?.eventTypeId }
+            let stopEarly = try await preflight(eventTypeIDs: eventTypeIDs, stop: stop)
             runID = try ledger.createRun(
                 pipeline: pipeline.name, pipelinePath: pipeline.url.path, source: pipeline.source.url.path,
                 sourceHash: ready.sourceHash, encoding: ready.encoding, columns: ready.columns,
@@ -101,22 +96,19 @@ public struct RunSession {
         ledger: Ledger, runID: Int, resumed: Bool, prepared: PreparedRun?, started: Date, stop: StopSignal,
         onProgress: @Sendable (LoadProgress) -> Void
     ) async throws(GuestListError) -> RunOutcome {
-        var end: LoadEnd?
+        var load: LoadResult?
         if try ledger.counts(run: runID).pending > 0 {
-            if resumed {
-                do throws(GuestListError) {
-                    try await preflight(keys: try ledger.pendingRows(run: runID).map(\.key))
-                } catch where error.code == .unauthorized || error.code == .unreachable {
-                    let e: LoadEnd = error.code == .unauthorized ? .unauthorized(error.message) : .unreachable(error.message)
-                    return try outcome(ledger: ledger, runID: runID, end: e, resumed: resumed, prepared: prepared, started: started)
-                }
+            if resumed, let end = try await preflight(eventTypeIDs: try ledger.pendingEventTypeIDs(run: runID), stop: stop) {
+                return try outcome(ledger: ledger, runID: runID, end: end, resumed: resumed, prepared: prepared, started: started)
             }
             var loader = Loader(limits: pipeline.limits, api: api, logger: logger)
             loader.checkBooked = prepared == nil
-            end = try await loader.load(run: runID, ledger: ledger, stop: stop, onProgress: onProgress)
+            load = try await loader.load(run: runID, ledger: ledger, stop: stop, onProgress: onProgress)
         }
         try ledger.finishIfDone(run: runID)
-        return try outcome(ledger: ledger, runID: runID, end: end, resumed: resumed, prepared: prepared, started: started)
+        var result = try outcome(ledger: ledger, runID: runID, end: load?.end, resumed: resumed, prepared: prepared, started: started)
+        result.load = load
+        return result
     }
 
     private func outcome(ledger: Ledger, runID: Int, end: LoadEnd?, resumed: Bool, prepared: PreparedRun?, started: Date) throws(GuestListError) -> RunOutcome {
@@ -126,35 +118,21 @@ public struct RunSession {
             elapsed: Date().timeIntervalSince(started))
     }
 
-    /// One event-type check, tried up to `maxAttempts` times while nothing answers (SPEC §4: the run stops
-    /// as unreachable only after that many tries), with the loader's backoff in between.
-    private func eventTypeExists(_ uid: String) async throws(GuestListError) -> Bool {
-        let policy = RetryPolicy(maxAttempts: pipeline.limits.maxAttempts)
-        var attempt = 1
-        while true {
-            do throws(GuestListError) {
-                return try await api.eventTypeExists(uid: uid)
-            } catch where error.code == .unreachable && attempt < policy.maxAttempts {
-                let delay = policy.backoff(consecutive: attempt, unit: Double.random(in: 0.5..<1))
-                try? await Task.sleep(nanoseconds: UInt64(delay * 1e9))
-                attempt += 1
-            }
-        }
-    }
-
-    /// Checks each distinct event type once (SPEC §1): a 404 stops the command before anything is sent.
-    func preflight(keys: [String]) async throws(GuestListError) {
-        guard checkEventTypes else { return }
-        var seen = Set<String>()
-        for text in keys {
-            guard let key = BookingKey(ledgerText: text), seen.insert(key.eventTypeId).inserted else { continue }
-            if try await !eventTypeExists(key.eventTypeId) {
-                throw GuestListError(
-                    .eventTypeNotFound,
-                    "The event type `\(key.eventTypeId)` does not exist in Jicoo (GET /v1/event_types/\(key.eventTypeId) answered 404); nothing was sent.",
-                    location: SourceLocation(file: pipeline.url.path, field: "eventTypeId"),
-                    hint: "Check eventTypeId in the pipeline's defaults or the source's column.")
-            }
+    /// Checks each distinct event type once (SPEC §1): a 404 stops the command before anything is sent; a
+    /// stop, a refused key or an API that cannot be reached ends the run early (returned).
+    func preflight(eventTypeIDs: [String], stop: StopSignal) async throws(GuestListError) -> LoadEnd? {
+        guard checkEventTypes else { return nil }
+        switch await EventTypePreflight(api: api, limits: pipeline.limits).check(eventTypeIDs, stop: stop) {
+        case .allExist:
+            return nil
+        case .stopped(let end):
+            return end
+        case .missing(let id):
+            throw GuestListError(
+                .eventTypeNotFound,
+                "The event type `\(id)` does not exist in Jicoo (GET /v1/event_types/\(id) answered 404); nothing was sent.",
+                location: SourceLocation(file: pipeline.url.path, field: "eventTypeId"),
+                hint: "Check eventTypeId in the pipeline's defaults or the source's column.")
         }
     }
 }
