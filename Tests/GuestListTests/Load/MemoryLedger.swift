@@ -35,7 +35,8 @@ final class MemoryLedger: LoadLedger {
 
     init(rows count: Int, key: (Int) -> BookingKey = MemoryLedger.key) {
         for n in stride(from: 1, through: count, by: 1) {
-            rows[n] = Row(key: key(n), payload: #"{"email":"g\#(n)@example.com"}"#)
+            let k = key(n)
+            rows[n] = Row(key: k, payload: #"{"email":"\#(k.email)","eventTypeId":"\#(k.eventTypeId)","startedAt":"\#(k.startedAt)"}"#)
         }
     }
 

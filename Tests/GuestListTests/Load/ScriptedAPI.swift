@@ -19,8 +19,11 @@ actor ScriptedAPI {
     var posts: [String] = []
     var bookings: [Booking]
     var reading: WindowReading
-    /// Answers to give reads before the real ones (a 503, a timeout…), oldest first.
-    var readFailures: [APIAnswer] = []
+    /// Answers to give listings, and contacts calls, before the real ones (a 503, a timeout…), oldest first.
+    var listFailures: [APIAnswer] = []
+    var contactFailures: [APIAnswer] = []
+    /// The next this many POSTs make their booking, then lose the answer (the connection drops).
+    var createThenDrop = 0
     var listCalls = 0
     var contactCalls = 0
     var queries: [BookingQuery] = []
@@ -38,15 +41,30 @@ actor ScriptedAPI {
 
     func nextAnswer(for json: String) -> APIAnswer {
         posts.append(json)
+        if createThenDrop > 0, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] {
+            createThenDrop -= 1
+            let uid = "DROPPED\(posts.count)"
+            bookings.append(
+                Booking(
+                    listed: ListedBooking(
+                        uid: uid, eventTypeId: object["eventTypeId"] as? String ?? "ev",
+                        startedAt: object["startedAt"] as? String ?? "2030-06-01T01:00:00.000Z", status: "open"),
+                    contacts: [object["email"] as? String ?? ""]))
+            return APIAnswer(status: nil, transportError: "the connection was closed before an answer came", mayHaveBeenSent: true)
+        }
         return answers.isEmpty ? APIAnswer(status: 201, body: Array(#"{"data":{"uid":"U\#(posts.count)"}}"#.utf8)) : answers.removeFirst()
     }
 
-    func setReadFailures(_ failures: [APIAnswer]) { readFailures = failures }
+    func setFailures(listing: [APIAnswer] = [], contacts: [APIAnswer] = []) {
+        listFailures = listing
+        contactFailures = contacts
+    }
+    func setCreateThenDrop(_ count: Int) { createThenDrop = count }
 
     func list(_ query: BookingQuery) -> ReadAnswer<BookingPage> {
         listCalls += 1
         queries.append(query)
-        if !readFailures.isEmpty { return .failed(readFailures.removeFirst()) }
+        if !listFailures.isEmpty { return .failed(listFailures.removeFirst()) }
         guard let from = UTCInstant.milliseconds(query.startedAt), let to = UTCInstant.milliseconds(query.endedAt) else {
             return .failed(APIAnswer(status: 422, body: Array(#"{"errors":{"startedAt":["must be a date-time"]}}"#.utf8)))
         }
@@ -67,7 +85,7 @@ actor ScriptedAPI {
 
     func contactsOf(_ uid: String) -> ReadAnswer<[BookingContact]> {
         contactCalls += 1
-        if !readFailures.isEmpty { return .failed(readFailures.removeFirst()) }
+        if !contactFailures.isEmpty { return .failed(contactFailures.removeFirst()) }
         guard let booking = bookings.first(where: { $0.listed.uid == uid }) else { return .failed(APIAnswer(status: 404)) }
         return .value(booking.contacts.map { BookingContact(email: $0) })
     }

@@ -1,0 +1,215 @@
+import Foundation
+import Testing
+
+@testable import GuestList
+
+/// `rate: auto`: parsing and the controller, driven by a fake clock.
+@Suite("rate: auto")
+struct AutoRateTests {
+    @Test("limits.rate and --rate take a number or auto", arguments: [
+        ("5", RateSetting.fixed(5)), ("0.5", .fixed(0.5)), ("auto", .auto), (" AUTO ", .auto),
+    ])
+    func parsing(_ text: String, _ expected: RateSetting) {
+        #expect(RateSetting(parsing: text) == expected)
+    }
+
+    @Test("nonsense, zero and negative rates are refused", arguments: ["", "fast", "0", "-3", "inf", "nan"])
+    func refused(_ text: String) {
+        #expect(RateSetting(parsing: text) == nil)
+    }
+
+    @Test("a pipeline's `rate: auto` is read; burst keeps its default; a bad rate names the key and line")
+    func pipeline() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("auto-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let base = "source:\n  path: g.csv\ncolumns:\n  name: Name\n  email: Email\n  startedAt: Start\n  timeZone: Zone\ndefaults:\n  eventTypeId: ev\nlimits:\n"
+        try "Name,Email,Start,Zone\n".write(to: folder.appendingPathComponent("g.csv"), atomically: true, encoding: .utf8)
+        let auto = folder.appendingPathComponent("auto.yml")
+        try (base + "  rate: auto\n  concurrency: 8\n").write(to: auto, atomically: true, encoding: .utf8)
+        let file = try PipelineFile.load(from: auto)
+        #expect(file.limits.rate == .auto && file.limits.concurrency == 8 && file.limits.burst == 5)
+        let bad = folder.appendingPathComponent("bad.yml")
+        try (base + "  rate: sometimes\n").write(to: bad, atomically: true, encoding: .utf8)
+        #expect {
+            try PipelineFile.load(from: bad)
+        } throws: { error in
+            let e = error as? GuestListError
+            return e?.code == .pipeline && e?.message.contains("limits.rate") == true && e?.message.contains("auto") == true
+                && e?.message.contains("bad.yml:11") == true
+        }
+    }
+
+    @Test("slow start grows e-fold per second of successes; the first 429 falls to what the API let through")
+    func slowStartThenCut() {
+        var rate = AutoRate()
+        rate.sending(now: 0)
+        var now = 0.0
+        var successes = 0
+        // A server taking 20/s with a bucket of 20: the client succeeds until it has sent 20 + 20·t.
+        while Double(successes) < 20 + 20 * now {
+            now += 1 / rate.rate
+            rate.succeeded(now: now, rateBound: true)
+            successes += 1
+        }
+        #expect(rate.slowStart && rate.rate > 40)
+        let cut = rate.throttled(now: now, sentAt: now)
+        #expect(cut && !rate.slowStart)
+        #expect(abs(rate.rate - Double(successes) / now) < 0.01, "S/T = \(Double(successes) / now), got \(rate.rate)")
+        #expect(rate.rate > 20 && rate.rate < 30)
+    }
+
+    @Test("after slow start: additive increase of 2 % of the cut rate per second, multiplicative decrease by 0.85, once per episode")
+    func aimd() {
+        var rate = AutoRate()
+        rate.sending(now: 0)
+        rate.throttled(now: 0.2, sentAt: 0.1)  // too early to measure: β·r
+        #expect(abs(rate.rate - 5 * 0.85) < 1e-9)
+        let cut = rate.rate
+        // One second of successes at the current rate adds about 2 % of the cut rate.
+        var now = 1.0
+        for _ in 0..<Int(cut.rounded()) {
+            rate.succeeded(now: now, rateBound: true)
+        }
+        #expect(abs(rate.rate - cut * 1.02) < 0.01)
+        // While something else than the rate holds requests back, it does not grow.
+        let before = rate.rate
+        rate.succeeded(now: now, rateBound: false)
+        #expect(rate.rate == before)
+        // A 429 for a request sent before the last cut is the same event.
+        now = 2
+        let cutAgain = rate.throttled(now: now, sentAt: 1.5)
+        let after = rate.rate
+        let sameEpisode = rate.throttled(now: 2.1, sentAt: 1.9)
+        #expect(cutAgain && !sameEpisode)
+        #expect(rate.rate == after && abs(after - before * 0.85) < 1e-9)
+        for _ in 0..<100 { rate.throttled(now: now, sentAt: now) ; now += 1 }
+        #expect(rate.rate == rate.minRate && rate.minRate == 0.5)
+    }
+
+    @Test("the auto limiter's bucket is one second at the current rate, and refills during a 429's pause")
+    func limiterRefillsDuringPause() {
+        var limiter = RateLimiter(auto: AutoRate(), now: 0)
+        var sent = 0
+        while limiter.tryAcquire(now: 0) { sent += 1 }
+        #expect(sent == 5)
+        limiter.throttled(now: 0.1, until: 1.1, sentAt: 0)
+        let during = limiter.tryAcquire(now: 1.0)
+        let next = limiter.nextAvailable(now: 1.0)
+        #expect(!during && next == 1.1)
+        var after = 0
+        while limiter.tryAcquire(now: 1.1) { after += 1 }
+        #expect(after == 4, "a second at 0.85·5/s accrued during the pause, so the API's own refill is not wasted")
+    }
+}
+
+/// `EventTypePreflight`: the loader's retry rules before sending, and a prompt stop.
+@Suite("EventTypePreflight")
+struct EventTypePreflightTests {
+    actor Script: BookingAPI {
+        var answers: [ReadAnswer<Bool>]
+        var calls = 0
+        let hang: Bool
+
+        init(_ answers: [ReadAnswer<Bool>], hang: Bool = false) {
+            self.answers = answers
+            self.hang = hang
+        }
+
+        func eventTypeExists(uid: String) async -> ReadAnswer<Bool> {
+            calls += 1
+            if hang { try? await Task.sleep(nanoseconds: 60_000_000_000) }
+            return answers.isEmpty ? .value(true) : answers.removeFirst()
+        }
+
+        nonisolated func createBooking(json: String) async -> APIAnswer { APIAnswer(status: 500) }
+        nonisolated func listBookings(_ query: BookingQuery) async -> ReadAnswer<BookingPage> { .failed(APIAnswer(status: 500)) }
+        nonisolated func contacts(bookingUid: String) async -> ReadAnswer<[BookingContact]> { .failed(APIAnswer(status: 500)) }
+    }
+
+    static func limits(maxAttempts: Int) -> LoadLimits {
+        var l = LoadLimits()
+        l.maxAttempts = maxAttempts
+        return l
+    }
+
+    static let refused = ReadAnswer<Bool>.failed(APIAnswer(status: nil, transportError: "could not connect", mayHaveBeenSent: false))
+
+    @Test("each id once; a 404 names the missing one")
+    func missing() async {
+        let api = Script([.value(true), .value(false)])
+        let verdict = await EventTypePreflight(api: api, limits: Self.limits(maxAttempts: 3)).check(["a", "a", "b", "c"], stop: StopSignal())
+        #expect(verdict == .missing("b"))
+        #expect(await api.calls == 2)
+    }
+
+    @Test("nothing connecting is tried maxAttempts times with the loader's backoff, then the API is unreachable")
+    func unreachable() async {
+        let api = Script(Array(repeating: Self.refused, count: 5))
+        let started = ContinuousClock.now
+        let verdict = await EventTypePreflight(api: api, limits: Self.limits(maxAttempts: 3), random: FixedRandom(unit: 0))
+            .check(["a"], stop: StopSignal())
+        guard case .stopped(.unreachable(let message)) = verdict else {
+            Issue.record("\(verdict)")
+            return
+        }
+        #expect(message.contains("3 tries"))
+        #expect(await api.calls == 3)
+        #expect(ContinuousClock.now - started < .seconds(1), "full jitter drawn from the injected source: the 50 ms floor")
+    }
+
+    @Test("a transient failure, then success; a 401 stops as unauthorized")
+    func transientThenOK() async {
+        let api = Script([.failed(APIAnswer(status: 503)), .value(true)])
+        #expect(await EventTypePreflight(api: api, limits: Self.limits(maxAttempts: 3), random: FixedRandom(unit: 0)).check(["a"], stop: StopSignal()) == .allExist)
+        let refused = Script([.failed(APIAnswer(status: 401, body: Array(#"{"errors":{"message":"bad key"}}"#.utf8)))])
+        let verdict = await EventTypePreflight(api: refused, limits: Self.limits(maxAttempts: 3)).check(["a"], stop: StopSignal())
+        #expect(verdict == .stopped(.unauthorized("The API refused the key (HTTP 401): bad key")))
+    }
+
+    @Test("a stop ends it promptly, in a backoff or in a request that hangs")
+    func stop() async {
+        let stop = StopSignal()
+        let backingOff = Script(Array(repeating: Self.refused, count: 5))
+        let preflight = EventTypePreflight(api: backingOff, limits: Self.limits(maxAttempts: 5), random: FixedRandom(unit: 0.999))
+        Task {
+            try? await Task.sleep(nanoseconds: 100_000_000)
+            stop.fire()
+        }
+        let started = ContinuousClock.now
+        #expect(await preflight.check(["a"], stop: stop) == .stopped(.interrupted))
+        #expect(ContinuousClock.now - started < .seconds(2))
+
+        let hanging = Script([], hang: true)
+        let second = StopSignal()
+        Task {
+            try? await Task.sleep(nanoseconds: 100_000_000)
+            second.fire()
+        }
+        #expect(await EventTypePreflight(api: hanging, limits: Self.limits(maxAttempts: 5)).check(["a"], stop: second) == .stopped(.interrupted))
+        #expect(ContinuousClock.now - started < .seconds(4))
+        #expect(await EventTypePreflight(api: hanging, limits: Self.limits(maxAttempts: 5)).check(["a"], stop: second) == .stopped(.interrupted), "fired already: returns at once")
+    }
+}
+
+/// The stop signal: fired once, seen by every waiter, before or after they wait.
+@Suite("StopSignal")
+struct StopSignalTests {
+    @Test("every waiter wakes; a waiter after the fire returns at once; a cancelled waiter returns")
+    func waiters() async {
+        let stop = StopSignal()
+        #expect(!stop.isFired)
+        async let a: Void = stop.wait()
+        async let b: Void = stop.wait()
+        try? await Task.sleep(nanoseconds: 20_000_000)
+        stop.fire()
+        stop.fire()
+        _ = await (a, b)
+        #expect(stop.isFired)
+        await stop.wait()
+        let other = StopSignal()
+        let waiter = Task { await other.wait() }
+        waiter.cancel()
+        await waiter.value
+        #expect(!other.isFired)
+    }
+}
