@@ -2,8 +2,9 @@
 /// requests succeed and which are answered 429, as TCP finds a path's capacity.
 ///
 /// With r the rate in requests per second (it starts at `initialRate`, 5/s):
-/// - **Slow start**, until the first 429: each success adds 1, so r grows e-fold per second of successes and
-///   reaches any limit in a few seconds.
+/// - **Slow start**, until the first 429: each success adds γ = 4, so r grows e-fold every quarter second of
+///   successes and reaches 200/s from 5/s in under a second. Time spent below the limit is lost for good (an API
+///   lets unused allowance go), while an overshoot costs only a few 429s: the start must be quick.
 /// - **The first 429** ends slow start: r ← max(r_min, min(β·r, S/T)), with S the successes in the T seconds
 ///   since the first request. Slow start overshoots (an API with a token bucket absorbs a burst before it says
 ///   no), and S/T is what the API really let through.
@@ -22,6 +23,8 @@ public struct AutoRate: Sendable, Equatable {
     public static let decrease = 0.85
     /// k: the share of the last cut's rate added per second while requests succeed.
     public static let increase = 0.02
+    /// γ: what each success adds during slow start.
+    public static let slowStartGain = 4.0
 
     public private(set) var rate: Double
     public let minRate: Double
@@ -48,7 +51,7 @@ public struct AutoRate: Sendable, Equatable {
     mutating func succeeded(now: Double, rateBound: Bool) {
         successes += 1
         guard rateBound else { return }
-        rate += slowStart ? 1 : Self.increase * cutRate / rate
+        rate += slowStart ? Self.slowStartGain : Self.increase * cutRate / rate
     }
 
     /// A 429 for a request that left at `sentAt`. Returns whether it cut the rate (false for the other requests

@@ -59,8 +59,9 @@ public struct Loader {
         if state.unresolved > 0 {
             logger.warning("uncertain rows could not be reconciled; they stay pending", metadata: ["rows": "\(state.unresolved)"])
         }
-        return LoadResult(
-            end: end, settledRate: state.limiter.rate, automaticRate: limits.rate == .auto, unresolved: state.unresolved)
+        let rate = (state.limiter.rate * 10).rounded() / 10
+        logger.info("load ended", metadata: ["end": "\(end)", "settledRate": "\(rate)", "rate": "\(limits.rate)"])
+        return LoadResult(end: end, settledRate: rate, automaticRate: limits.rate == .auto, unresolved: state.unresolved)
     }
 
     /// The coordinator: take what arrived, hand it to the state machine, do what it says, until it says end.

@@ -39,7 +39,7 @@ struct AutoRateTests {
         }
     }
 
-    @Test("slow start grows e-fold per second of successes; the first 429 falls to what the API let through")
+    @Test("slow start grows e-fold per quarter second of successes; the first 429 falls to what the API let through")
     func slowStartThenCut() {
         var rate = AutoRate()
         rate.sending(now: 0)
@@ -55,7 +55,8 @@ struct AutoRateTests {
         let cut = rate.throttled(now: now, sentAt: now)
         #expect(cut && !rate.slowStart)
         #expect(abs(rate.rate - Double(successes) / now) < 0.01, "S/T = \(Double(successes) / now), got \(rate.rate)")
-        #expect(rate.rate > 20 && rate.rate < 30)
+        #expect(rate.rate > 20 && rate.rate < 50)
+        #expect(now < 1.5, "the limit is found within a second and a half")
     }
 
     @Test("after slow start: additive increase of 2 % of the cut rate per second, multiplicative decrease by 0.85, once per episode")
@@ -99,117 +100,5 @@ struct AutoRateTests {
         var after = 0
         while limiter.tryAcquire(now: 1.1) { after += 1 }
         #expect(after == 4, "a second at 0.85·5/s accrued during the pause, so the API's own refill is not wasted")
-    }
-}
-
-/// `EventTypePreflight`: the loader's retry rules before sending, and a prompt stop.
-@Suite("EventTypePreflight")
-struct EventTypePreflightTests {
-    actor Script: BookingAPI {
-        var answers: [ReadAnswer<Bool>]
-        var calls = 0
-        let hang: Bool
-
-        init(_ answers: [ReadAnswer<Bool>], hang: Bool = false) {
-            self.answers = answers
-            self.hang = hang
-        }
-
-        func eventTypeExists(uid: String) async -> ReadAnswer<Bool> {
-            calls += 1
-            if hang { try? await Task.sleep(nanoseconds: 60_000_000_000) }
-            return answers.isEmpty ? .value(true) : answers.removeFirst()
-        }
-
-        nonisolated func createBooking(json: String) async -> APIAnswer { APIAnswer(status: 500) }
-        nonisolated func listBookings(_ query: BookingQuery) async -> ReadAnswer<BookingPage> { .failed(APIAnswer(status: 500)) }
-        nonisolated func contacts(bookingUid: String) async -> ReadAnswer<[BookingContact]> { .failed(APIAnswer(status: 500)) }
-    }
-
-    static func limits(maxAttempts: Int) -> LoadLimits {
-        var l = LoadLimits()
-        l.maxAttempts = maxAttempts
-        return l
-    }
-
-    static let refused = ReadAnswer<Bool>.failed(APIAnswer(status: nil, transportError: "could not connect", mayHaveBeenSent: false))
-
-    @Test("each id once; a 404 names the missing one")
-    func missing() async {
-        let api = Script([.value(true), .value(false)])
-        let verdict = await EventTypePreflight(api: api, limits: Self.limits(maxAttempts: 3)).check(["a", "a", "b", "c"], stop: StopSignal())
-        #expect(verdict == .missing("b"))
-        #expect(await api.calls == 2)
-    }
-
-    @Test("nothing connecting is tried maxAttempts times with the loader's backoff, then the API is unreachable")
-    func unreachable() async {
-        let api = Script(Array(repeating: Self.refused, count: 5))
-        let started = ContinuousClock.now
-        let verdict = await EventTypePreflight(api: api, limits: Self.limits(maxAttempts: 3), random: FixedRandom(unit: 0))
-            .check(["a"], stop: StopSignal())
-        guard case .stopped(.unreachable(let message)) = verdict else {
-            Issue.record("\(verdict)")
-            return
-        }
-        #expect(message.contains("3 tries"))
-        #expect(await api.calls == 3)
-        #expect(ContinuousClock.now - started < .seconds(1), "full jitter drawn from the injected source: the 50 ms floor")
-    }
-
-    @Test("a transient failure, then success; a 401 stops as unauthorized")
-    func transientThenOK() async {
-        let api = Script([.failed(APIAnswer(status: 503)), .value(true)])
-        #expect(await EventTypePreflight(api: api, limits: Self.limits(maxAttempts: 3), random: FixedRandom(unit: 0)).check(["a"], stop: StopSignal()) == .allExist)
-        let refused = Script([.failed(APIAnswer(status: 401, body: Array(#"{"errors":{"message":"bad key"}}"#.utf8)))])
-        let verdict = await EventTypePreflight(api: refused, limits: Self.limits(maxAttempts: 3)).check(["a"], stop: StopSignal())
-        #expect(verdict == .stopped(.unauthorized("The API refused the key (HTTP 401): bad key")))
-    }
-
-    @Test("a stop ends it promptly, in a backoff or in a request that hangs")
-    func stop() async {
-        let stop = StopSignal()
-        let backingOff = Script(Array(repeating: Self.refused, count: 5))
-        let preflight = EventTypePreflight(api: backingOff, limits: Self.limits(maxAttempts: 5), random: FixedRandom(unit: 0.999))
-        Task {
-            try? await Task.sleep(nanoseconds: 100_000_000)
-            stop.fire()
-        }
-        let started = ContinuousClock.now
-        #expect(await preflight.check(["a"], stop: stop) == .stopped(.interrupted))
-        #expect(ContinuousClock.now - started < .seconds(2))
-
-        let hanging = Script([], hang: true)
-        let second = StopSignal()
-        Task {
-            try? await Task.sleep(nanoseconds: 100_000_000)
-            second.fire()
-        }
-        #expect(await EventTypePreflight(api: hanging, limits: Self.limits(maxAttempts: 5)).check(["a"], stop: second) == .stopped(.interrupted))
-        #expect(ContinuousClock.now - started < .seconds(4))
-        #expect(await EventTypePreflight(api: hanging, limits: Self.limits(maxAttempts: 5)).check(["a"], stop: second) == .stopped(.interrupted), "fired already: returns at once")
-    }
-}
-
-/// The stop signal: fired once, seen by every waiter, before or after they wait.
-@Suite("StopSignal")
-struct StopSignalTests {
-    @Test("every waiter wakes; a waiter after the fire returns at once; a cancelled waiter returns")
-    func waiters() async {
-        let stop = StopSignal()
-        #expect(!stop.isFired)
-        async let a: Void = stop.wait()
-        async let b: Void = stop.wait()
-        try? await Task.sleep(nanoseconds: 20_000_000)
-        stop.fire()
-        stop.fire()
-        _ = await (a, b)
-        #expect(stop.isFired)
-        await stop.wait()
-        let other = StopSignal()
-        let waiter = Task { await other.wait() }
-        waiter.cancel()
-        await waiter.value
-        #expect(!other.isFired)
     }
 }
