@@ -95,13 +95,13 @@ public struct Loader {
                 }
             }
             var follow: [LoaderEvent] = []
-            if let fetch = action.fetch {
-                let rows = try ledger.pendingRows(run: run, after: fetch.after, limit: fetch.limit)
-                follow.append(.rowsLoaded(rows, exhausted: rows.count < fetch.limit))
-            }
             if let commit = action.commit {
                 let ids = try ledger.commit(run: run, results: commit.results, starting: commit.starting, at: Date().timeIntervalSince1970)
                 if !commit.starting.isEmpty { follow.append(.recorded(attemptIDs: ids)) }
+            }
+            if let fetch = action.fetch {
+                let rows = try ledger.pendingRows(run: run, after: fetch.after, limit: fetch.limit)
+                follow.append(.rowsLoaded(rows, exhausted: rows.count < fetch.limit))
             }
             if !action.abandon.isEmpty { try ledger.abandonAttempts(action.abandon) }
             if let end = action.end { return end }

@@ -1,6 +1,7 @@
 /// What the loader's state machine asks the loop to do after an event, in this order: send the POSTs and make
-/// the reads (the work of free slots, which needs nothing from the ledger), read a page of pending rows, make
-/// the group commit, delete primed attempts that will never leave, arm the timers, and end.
+/// the reads (the work of free slots, which needs nothing from the ledger), make the group commit, read a page
+/// of pending rows, delete primed attempts that will never leave, end, or arm the timers; then hand back what
+/// the commit and the page gave (`recorded`, `rowsLoaded`), in that order.
 struct LoaderAction: Sendable {
     /// One group commit: the results that came back since the last one, and attempts to record as started.
     /// Those rows are *primed*: durable before their requests leave, which happens when a slot and a token are

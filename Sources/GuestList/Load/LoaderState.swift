@@ -63,8 +63,10 @@ struct LoaderState {
     /// Attempts recorded as started, waiting for a slot and a token.
     private var primed: [(row: PendingRow, attemptID: Int64)] = []
     private var primedHead = 0
-    /// Rows in the commit being made, waiting for their attempt ids.
+    /// Rows in the commit being made, waiting for their attempt ids; no other rows are chosen meanwhile, so that
+    /// ids and rows pair up whatever the loop does in between.
     private var starting: [PendingRow] = []
+    private var awaitingIDs = false
     var lookups: [Int: Lookup] = [:]
     /// Rows whose lookup's next read waits for a slot and a token.
     var readQueue: [Int] = []
@@ -109,6 +111,7 @@ struct LoaderState {
         case .recorded(let ids):
             for (row, id) in zip(starting, ids) { primed.append((row, id)) }
             starting.removeAll(keepingCapacity: true)
+            awaitingIDs = false
             var action = LoaderAction()
             dispatch(now: now, into: &action)
             action.wake = wake(now: now)
@@ -162,7 +165,7 @@ struct LoaderState {
             action.fetch = .init(after: lastRow, limit: pageSize)
         }
         // Rows to prime for the slots the next answers free, and lookups for the rows that need one first.
-        while primed.count - primedHead + starting.count < limits.concurrency, let row = nextRow() {
+        while !awaitingIDs, primed.count - primedHead + starting.count < limits.concurrency, let row = nextRow() {
             if row.uncertain || row.conflictPending {
                 guard lookups.count < limits.concurrency else {
                     front.insert(row, at: 0)
@@ -174,8 +177,10 @@ struct LoaderState {
             }
         }
         dispatch(now: now, into: &action)
-        if !results.isEmpty || !starting.isEmpty {
-            action.commit = .init(results: takeResults(), starting: starting.map(\.row))
+        let start = awaitingIDs ? [] : starting.map(\.row)
+        if !results.isEmpty || !start.isEmpty {
+            action.commit = .init(results: takeResults(), starting: start)
+            awaitingIDs = !start.isEmpty
         }
         if isDrained {
             let end = finish(.finished)

@@ -50,13 +50,13 @@ struct LoaderHarness {
         reads += action.reads
         sentReads += action.reads
         var follow: [LoaderEvent] = []
-        if let fetch = action.fetch {
-            let rows = try! ledger.pendingRows(run: 1, after: fetch.after, limit: fetch.limit)
-            follow.append(.rowsLoaded(rows, exhausted: rows.count < fetch.limit))
-        }
         if let commit = action.commit {
             let ids = try! ledger.commit(run: 1, results: commit.results, starting: commit.starting, at: now)
             if !commit.starting.isEmpty { follow.append(.recorded(attemptIDs: ids)) }
+        }
+        if let fetch = action.fetch {
+            let rows = try! ledger.pendingRows(run: 1, after: fetch.after, limit: fetch.limit)
+            follow.append(.rowsLoaded(rows, exhausted: rows.count < fetch.limit))
         }
         if !action.abandon.isEmpty { try! ledger.abandonAttempts(action.abandon) }
         if let grace = action.graceOver { graceOver = grace }

@@ -187,6 +187,40 @@ struct LoaderStateTests {
         #expect(reads.map(\.after) == reads.map(\.after).sorted() && Set(reads.map(\.after)).count == reads.count)
         #expect(reads.count == 1000 / 64 + 1)
         #expect(h.sentPosts.map(\.row.row) == Array(1...1000))
+        #expect(h.ledger.attempts.count == 1000 && h.ledger.attempts.allSatisfy { $0.finished }, "one attempt per row, each answered")
+    }
+
+    @Test("rows chosen in one commit pair with its ids, even if a page is read before the ids come back")
+    func idsPairWithRows() {
+        var h = H(ledger: MemoryLedger(rows: 40), limits: H.limits(rate: 1e6, burst: 1000, concurrency: 4), pageSize: 8)
+        h.start()
+        // Deliver a tick's page before its commit's ids, the other order from the loop's.
+        var n = 0
+        while h.ended == nil, n < 500 {
+            n += 1
+            if let post = h.posts.first {
+                let action = h.state.handle(.answered(h.posts.removeFirst(), H.created("U"), SendOutcome(H.created("U"))), now: h.now)
+                h.apply(action)
+                _ = post
+            }
+            var tick = h.state.handle(.tick, now: h.now)
+            let fetch = tick.fetch
+            tick.fetch = nil
+            let commit = tick.commit
+            tick.commit = nil
+            h.apply(tick)
+            if let fetch {
+                let rows = try! h.ledger.pendingRows(run: 1, after: fetch.after, limit: fetch.limit)
+                h.apply(h.state.handle(.rowsLoaded(rows, exhausted: rows.count < fetch.limit), now: h.now))
+            }
+            if let commit {
+                let ids = try! h.ledger.commit(run: 1, results: commit.results, starting: commit.starting, at: h.now)
+                if !commit.starting.isEmpty { h.apply(h.state.handle(.recorded(attemptIDs: ids), now: h.now)) }
+            }
+        }
+        #expect(h.ended == .finished)
+        #expect(h.ledger.attempts.count == 40 && h.ledger.attempts.allSatisfy { $0.finished })
+        #expect(Set(h.sentPosts.map(\.attemptID)).count == 40)
     }
 
     @Test("rate: auto starts at 5/s, grows while requests succeed, and falls back to what the API let through at the first 429")
