@@ -10,9 +10,12 @@
 ///   no), and S/T is what the API really let through.
 /// - **Additive increase**: each success adds k·r_c / r, with r_c the rate set by the last cut and k = 0.02, so
 ///   r climbs by 2 % of r_c per second — linearly, at a pace that suits the limit found.
-/// - **Multiplicative decrease**: a 429 for a request sent after the last cut sets r ← max(r_min, β·r), with
-///   β = 0.85. The other requests that were already out when the API said no are the same event and do not
-///   cut again.
+/// - **Multiplicative decrease**: a 429 for a request sent after the last cut sets
+///   r ← max(r_min, β²·r, min(β·r, S′/T′)), with β = 0.85 and S′/T′ the successes per second since the last cut
+///   (when that is at least half a second ago). Usually that is β·r; after an overshoot, S′/T′ — what the API
+///   let through across its pause and the burst after it — brings the rate down faster, but never by more than
+///   β² at once, in case the API lets little through after a pause. The other requests that were already out
+///   when the API said no are the same event and do not cut again.
 ///
 /// r_min is a tenth of the starting rate. The rate only rises while it is what holds requests back (a token was
 /// missing within the last second); while the concurrency or the supply of rows is the limit, a higher
@@ -34,6 +37,7 @@ public struct AutoRate: Sendable, Equatable {
     private var lastCut = -Double.infinity
     private var firstRequestAt: Double?
     private var successes = 0
+    private var successesSinceCut = 0
 
     public init(initialRate: Double = AutoRate.initialRate) {
         rate = initialRate
@@ -50,6 +54,7 @@ public struct AutoRate: Sendable, Equatable {
     /// requests back lately.
     mutating func succeeded(now: Double, rateBound: Bool) {
         successes += 1
+        successesSinceCut += 1
         guard rateBound else { return }
         rate += slowStart ? Self.slowStartGain : Self.increase * cutRate / rate
     }
@@ -65,10 +70,13 @@ public struct AutoRate: Sendable, Equatable {
             let accepted = elapsed >= 0.5 ? Double(successes) / elapsed : rate
             rate = max(minRate, min(Self.decrease * rate, accepted))
         } else {
-            rate = max(minRate, Self.decrease * rate)
+            let sinceCut = now - lastCut
+            let accepted = sinceCut >= 0.5 ? Double(successesSinceCut) / sinceCut : rate
+            rate = max(minRate, Self.decrease * Self.decrease * rate, min(Self.decrease * rate, accepted))
         }
         cutRate = rate
         lastCut = now
+        successesSinceCut = 0
         return true
     }
 }

@@ -59,7 +59,7 @@ struct AutoRateTests {
         #expect(now < 1.5, "the limit is found within a second and a half")
     }
 
-    @Test("after slow start: additive increase of 2 % of the cut rate per second, multiplicative decrease by 0.85, once per episode")
+    @Test("after slow start: additive increase of 2 % of the cut rate per second; decrease by 0.85, or to what got through (at most 0.85² at once), once per episode")
     func aimd() {
         var rate = AutoRate()
         rate.sending(now: 0)
@@ -76,6 +76,8 @@ struct AutoRateTests {
         let before = rate.rate
         rate.succeeded(now: now, rateBound: false)
         #expect(rate.rate == before)
+        // The API let more through since the last cut than β·r: the cut is β·r.
+        for _ in 0..<20 { rate.succeeded(now: now, rateBound: false) }
         // A 429 for a request sent before the last cut is the same event.
         now = 2
         let cutAgain = rate.throttled(now: now, sentAt: 1.5)
@@ -83,7 +85,15 @@ struct AutoRateTests {
         let sameEpisode = rate.throttled(now: 2.1, sentAt: 1.9)
         #expect(cutAgain && !sameEpisode)
         #expect(rate.rate == after && abs(after - before * 0.85) < 1e-9)
-        for _ in 0..<100 { rate.throttled(now: now, sentAt: now) ; now += 1 }
+        // It let through less than β·r (an overshoot, measured across the pause): the cut follows, down to β² at once.
+        for _ in 0..<3 { rate.succeeded(now: 2.5, rateBound: false) }
+        let measured = 3 / (3.0 - 2)
+        rate.throttled(now: 3, sentAt: 2.5)
+        #expect(abs(rate.rate - max(0.85 * 0.85 * after, min(0.85 * after, measured))) < 1e-9)
+        for _ in 0..<100 {
+            rate.throttled(now: now, sentAt: now)
+            now += 1
+        }
         #expect(rate.rate == rate.minRate && rate.minRate == 0.5)
     }
 
