@@ -180,21 +180,23 @@ extension EndToEnd {
             }
         }
 
-        @Test("rate: auto against a server limit of 20/s: every row booked once, few 429s")
+        @Test("rate: auto against a server limit of 20/s: every row booked once, the limit found within seconds, few 429s")
         func rateAuto() async throws {
             let ws = try Workspace()
             try ws.writePipeline(limits: "rate: auto\n  concurrency: 4\n  maxAttempts: 5")
-            try ws.writeGuests(Workspace.guests(120))
+            try ws.writeGuests(Workspace.guests(200))
             try await withSandbox(faults: SandboxFaults(rateLimit: 20)) { sandbox in
                 let started = Date()
                 let result = try await CLI.run(["run", ws.pipelinePath, "--quiet"], environment: sandbox.environment)
                 let elapsed = Date().timeIntervalSince(started)
                 #expect(result.status == 0, "\(result.output)")
-                await ResilienceTests.expectEachBookedOnce(sandbox, count: 120)
+                await ResilienceTests.expectEachBookedOnce(sandbox, count: 200)
                 let stats = await sandbox.state.stats()
-                #expect(Double(stats.rateLimited429) <= 0.1 * 120, "\(stats.rateLimited429) answers of 429")
-                // (120 − 20) / 20 = 5 s at best; starting at 5/s, the slow start finds the limit within seconds.
-                #expect(elapsed < 12, "took \(elapsed) s")
+                // Finding the limit costs a handful of 429s whatever the run's size (Benchmarks/RESULTS-load.md: under
+                // 3 % of 2,000 rows); a short run shows them at their largest share.
+                #expect(Double(stats.rateLimited429) <= 0.1 * 200, "\(stats.rateLimited429) answers of 429")
+                // (200 − 20) / 20 = 9 s at best.
+                #expect(elapsed < 9 * 1.3, "took \(elapsed) s")
             }
         }
 
