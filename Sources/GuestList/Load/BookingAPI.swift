@@ -16,9 +16,3 @@ public protocol BookingAPI: Sendable {
     /// that explains why the question could not be settled.
     func eventTypeExists(uid: String) async -> ReadAnswer<Bool>
 }
-
-/// What a read endpoint gave: the decoded value, or the answer that explains why there is none.
-public enum ReadAnswer<Value: Sendable>: Sendable {
-    case value(Value)
-    case failed(APIAnswer)
-}

@@ -86,7 +86,7 @@ public struct Loader {
             }
             for read in action.reads {
                 group.addTask {
-                    let reply: ReadReply
+                    let reply: OutgoingRead.Reply
                     switch read.request {
                     case .list(let query): reply = .listed(await api.listBookings(query))
                     case .contacts(let uid): reply = .contacts(await api.contacts(bookingUid: uid))

@@ -1,6 +1,13 @@
 import Foundation
 
 extension LoaderState {
+    /// A read's value, as a lookup takes it.
+    enum SlotAnswer: Sendable {
+        case page(BookingPage)
+        /// nil: the booking vanished (404).
+        case contacts([BookingContact]?)
+    }
+
     /// Begins finding out who holds `row`'s slot: to reconcile an uncertain row, or to explain a 409. Its reads
     /// queue for a slot and a token like any request.
     mutating func startLookup(_ row: PendingRow, purpose: Lookup.Purpose, now: Double) {
@@ -15,7 +22,7 @@ extension LoaderState {
     /// A read came back: the lookup goes on, waits out a 429 or a backoff, gives up, or concludes. A read is
     /// retried by the rules of a POST (SPEC §4): 429s pause the whole loader and cost nothing, transient
     /// failures back off and count up to `maxAttempts`, nothing connecting counts towards "unreachable".
-    mutating func handle(read: OutgoingRead, reply: ReadReply, now: Double) {
+    mutating func handle(read: OutgoingRead, reply: OutgoingRead.Reply, now: Double) {
         guard var lookup = lookups[read.row] else { return }
         let outcome: ReadOutcome<SlotAnswer>
         switch reply {
@@ -121,23 +128,6 @@ extension LoaderState {
             settleWithoutAttempt(
                 row, status: .conflict, reason: .unknown, httpStatus: 409,
                 error: "\(conflict) (who holds the slot could not be looked up: \(message))", now: now)
-        }
-    }
-}
-
-/// A read's value, as a lookup takes it.
-enum SlotAnswer: Sendable {
-    case page(BookingPage)
-    /// nil: the booking vanished (404).
-    case contacts([BookingContact]?)
-}
-
-extension ReadAnswer {
-    /// The same answer with its value transformed.
-    func map<T: Sendable>(_ transform: (Value) -> T) -> ReadAnswer<T> {
-        switch self {
-        case .value(let value): .value(transform(value))
-        case .failed(let answer): .failed(answer)
         }
     }
 }

@@ -235,7 +235,7 @@ struct LoaderState {
         guard isRunning else { return }
         while inFlight < limits.concurrency {
             if let row = readQueue.first {
-                let request: ReadRequest
+                let request: OutgoingRead.Request
                 switch lookups[row]?.slot.next() {
                 case .list(let query)?: request = .list(query)
                 case .readContacts(let uid)?: request = .contacts(bookingUid: uid)

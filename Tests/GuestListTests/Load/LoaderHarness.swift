@@ -83,7 +83,7 @@ struct LoaderHarness {
     }
 
     /// Answers the oldest read out for `row` and ticks.
-    mutating func answerRead(row: Int, _ reply: ReadReply, at time: Double? = nil) {
+    mutating func answerRead(row: Int, _ reply: OutgoingRead.Reply, at time: Double? = nil) {
         if let time { now = time }
         guard let i = reads.firstIndex(where: { $0.row == row }) else { fatalError("no read out for row \(row)") }
         let read = reads.remove(at: i)
@@ -114,11 +114,11 @@ struct LoaderHarness {
     }
 
     /// A listing page holding `bookings` (uid, email-less booking object fields).
-    static func page(_ bookings: [ListedBooking], next: Int? = nil) -> ReadReply {
+    static func page(_ bookings: [ListedBooking], next: Int? = nil) -> OutgoingRead.Reply {
         .listed(.value(BookingPage(bookings: bookings, nextPage: next)))
     }
 
-    static func contacts(_ emails: String...) -> ReadReply {
+    static func contacts(_ emails: String...) -> OutgoingRead.Reply {
         .contacts(.value(emails.map { BookingContact(email: $0) }))
     }
 
