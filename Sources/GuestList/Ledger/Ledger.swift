@@ -20,7 +20,9 @@ public final class Ledger {
         lock = exclusive ? try LedgerLock(ledgerPath: url.path) : nil
         db = try SQLiteDatabase(path: url.path)
         try db.execute("PRAGMA journal_mode = WAL")
-        try db.execute("PRAGMA synchronous = NORMAL")
+        // FULL: every commit syncs the WAL before it returns, so a power loss cannot take back the commit that recorded
+        // an attempt as started (NORMAL syncs only at checkpoints: a crash of the process is survived, a power loss not).
+        try db.execute("PRAGMA synchronous = FULL")
         // Checkpoint every 4,000 WAL pages (16 MiB at 4 KiB) rather than SQLite's 1,000: a checkpoint runs inside
         // the commit that crosses the mark, on the loader's serial path, and costs two fsyncs (4–5 ms here)
         // whatever its size, while pages the loader rewrites commit after commit are copied back once.
