@@ -2,7 +2,8 @@
 /// tested against a fake, and the SQLite ledger (`Ledger`) stays the only real one.
 ///
 /// Every method runs on the loader's coordinator, one at a time; each write is one transaction that is durable
-/// when it returns (see `Ledger`'s `synchronous` setting).
+/// when it returns (`PRAGMA synchronous = FULL`), except between `deferSyncs()` and `restoreSyncs()`, when the
+/// loader makes commits durable itself, off the coordinator.
 public protocol LoadLedger {
     /// Closes the attempts a dead process left open (they become uncertain, and their rows are reconciled
     /// before being sent again), and marks where this session's attempts begin.
@@ -26,4 +27,12 @@ public protocol LoadLedger {
 
     /// Deletes attempts recorded as started whose requests never left (primed when the run stopped).
     func abandonAttempts(_ ids: [Int64]) throws(GuestListError)
+
+    /// Lets the load's commits return before the disk has synced, and hands back what syncs it: the loader then
+    /// syncs off its coordinator after each commit that starts attempts, and sends none of them before that sync
+    /// is done. nil when the ledger's own commits must stay synchronous (the loader then just commits).
+    func deferSyncs() throws(GuestListError) -> WALSync?
+
+    /// Commits sync the disk themselves again; the loader has synced what it committed.
+    func restoreSyncs() throws(GuestListError)
 }

@@ -29,10 +29,12 @@ public struct Loader {
         self.logger = logger
     }
 
-    /// What the coordinator's mailbox carries: the state machine's events, and the loop's own timer.
+    /// What the coordinator's mailbox carries: the state machine's events, the loop's own timer, and a sync of
+    /// the ledger that failed.
     enum Delivery: Sendable {
         case event(LoaderEvent)
         case wake
+        case syncFailed(GuestListError)
     }
 
     /// Sends every pending row of `run`.
@@ -43,6 +45,7 @@ public struct Loader {
         if checkBooked, try ledger.skipKeysBookedElsewhere(run: run, at: Date().timeIntervalSince1970) > 0 {
             logger.info("rows whose keys another run has booked since were skipped")
         }
+        let syncs = try ledger.deferSyncs()
         let now = Self.monotonic()
         var state = LoaderState(
             limits: limits, counts: try ledger.counts(run: run), now: now, wallOffset: Date().timeIntervalSince1970 - now,
@@ -50,10 +53,16 @@ public struct Loader {
         let result = await withTaskGroup(of: Void.self) { group -> Result<LoadEnd, GuestListError> in
             defer { group.cancelAll() }
             do throws(GuestListError) {
-                return .success(try await drive(group: &group, state: &state, run: run, ledger: ledger, stop: stop, onProgress: onProgress))
+                return .success(
+                    try await drive(group: &group, state: &state, run: run, ledger: ledger, syncs: syncs, stop: stop, onProgress: onProgress))
             } catch {
                 return .failure(error)
             }
+        }
+        if let syncs {
+            // The last outcomes: on disk before the load says it is done.
+            if case .success = result { try syncs.sync() }
+            try ledger.restoreSyncs()
         }
         let end = try result.get()
         if state.unresolved > 0 {
@@ -66,7 +75,7 @@ public struct Loader {
 
     /// The coordinator: take what arrived, hand it to the state machine, do what it says, until it says end.
     private func drive(
-        group: inout TaskGroup<Void>, state: inout LoaderState, run: Int, ledger: some LoadLedger, stop: StopSignal,
+        group: inout TaskGroup<Void>, state: inout LoaderState, run: Int, ledger: some LoadLedger, syncs: WALSync?, stop: StopSignal,
         onProgress: @Sendable (LoadProgress) -> Void
     ) async throws(GuestListError) -> LoadEnd {
         let api = self.api
@@ -97,7 +106,21 @@ public struct Loader {
             var follow: [LoaderEvent] = []
             if let commit = action.commit {
                 let ids = try ledger.commit(run: run, results: commit.results, starting: commit.starting, at: Date().timeIntervalSince1970)
-                if !commit.starting.isEmpty { follow.append(.recorded(attemptIDs: ids)) }
+                if !commit.starting.isEmpty {
+                    if let syncs {
+                        // The attempts are primed once they are on disk; the coordinator goes on meanwhile.
+                        group.addTask {
+                            do throws(GuestListError) {
+                                try await syncs.syncOffPool()
+                                mailbox.post(.event(.recorded(attemptIDs: ids)))
+                            } catch {
+                                mailbox.post(.syncFailed(error))
+                            }
+                        }
+                    } else {
+                        follow.append(.recorded(attemptIDs: ids))
+                    }
+                }
             }
             if let fetch = action.fetch {
                 let rows = try ledger.pendingRows(run: run, after: fetch.after, limit: fetch.limit)
@@ -129,6 +152,8 @@ public struct Loader {
                 switch delivery {
                 case .wake:
                     if let armed = armedWake, Self.monotonic() >= armed - 0.0005 { armedWake = nil }
+                case .syncFailed(let error):
+                    throw error
                 case .event(let event):
                     if let end = try perform(state.handle(event, now: Self.monotonic())) { return end }
                 }

@@ -152,7 +152,8 @@ struct LoaderState {
         promoteDue(now: now)
         var action = LoaderAction()
         if case .ending(let reason, let graceArmed) = phase {
-            if inFlight == 0 { return finish(reason) }
+            // Attempts whose ids are on their way come back primed, and are abandoned at the end.
+            if inFlight == 0, !awaitingIDs { return finish(reason) }
             if !results.isEmpty { action.commit = .init(results: takeResults(), starting: []) }
             if !graceArmed {
                 phase = .ending(reason, graceArmed: true)
@@ -177,10 +178,11 @@ struct LoaderState {
             }
         }
         dispatch(now: now, into: &action)
-        let start = awaitingIDs ? [] : starting.map(\.row)
-        if !results.isEmpty || !start.isEmpty {
-            action.commit = .init(results: takeResults(), starting: start)
-            awaitingIDs = !start.isEmpty
+        // One commit at a time: while one's ids (and, with deferred syncs, its sync) are awaited, what comes back
+        // waits for the next, which then carries more.
+        if !awaitingIDs, !results.isEmpty || !starting.isEmpty {
+            action.commit = .init(results: takeResults(), starting: starting.map(\.row))
+            awaitingIDs = !starting.isEmpty
         }
         if isDrained {
             let end = finish(.finished)

@@ -17,6 +17,9 @@ struct LoaderHarness {
     var wake: Double?
     var graceOver: Double?
     var ended: LoadEnd?
+    /// When set, a commit's ids are held back (a sync in progress) until `deliverRecorded()`.
+    var holdRecorded = false
+    var heldRecorded: [[Int64]] = []
 
     init(ledger: MemoryLedger, limits: LoadLimits, wallOffset: Double = 1_900_000_000, pageSize: Int = 1024, unit: Double = 0.5) {
         self.ledger = ledger
@@ -52,7 +55,9 @@ struct LoaderHarness {
         var follow: [LoaderEvent] = []
         if let commit = action.commit {
             let ids = try! ledger.commit(run: 1, results: commit.results, starting: commit.starting, at: now)
-            if !commit.starting.isEmpty { follow.append(.recorded(attemptIDs: ids)) }
+            if !commit.starting.isEmpty {
+                if holdRecorded { heldRecorded.append(ids) } else { follow.append(.recorded(attemptIDs: ids)) }
+            }
         }
         if let fetch = action.fetch {
             let rows = try! ledger.pendingRows(run: 1, after: fetch.after, limit: fetch.limit)
@@ -62,6 +67,14 @@ struct LoaderHarness {
         if let grace = action.graceOver { graceOver = grace }
         if let end = action.end { ended = end }
         for event in follow { step(event) }
+    }
+
+    /// Hands back the ids held while their sync was in progress, and ticks.
+    mutating func deliverRecorded() {
+        let held = heldRecorded
+        heldRecorded = []
+        for ids in held { step(.recorded(attemptIDs: ids)) }
+        step(.tick)
     }
 
     /// The first turn of a load.

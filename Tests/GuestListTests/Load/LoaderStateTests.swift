@@ -43,6 +43,29 @@ struct LoaderStateTests {
         #expect(h.ledger.commits.count == commitsBefore + 1 || h.ledger.commits[commitsBefore + 1].results.isEmpty)
     }
 
+    @Test("with syncs off the coordinator: no request leaves before its attempt's sync, one commit waits for the last, and a stop ends once the ids are back, abandoning them")
+    func deferredSyncs() {
+        var h = H(ledger: MemoryLedger(rows: 6), limits: H.limits(rate: 1000, burst: 100, concurrency: 2))
+        h.holdRecorded = true
+        h.start()
+        #expect(h.posts.isEmpty && h.heldRecorded.count == 1, "rows 1 and 2 are committed; nothing leaves before the sync")
+        h.deliverRecorded()
+        #expect(h.posts.map(\.row.row) == [1, 2])
+        #expect(h.ledger.commits.last?.starting == [3, 4] && h.heldRecorded.count == 1, "rows 3 and 4 primed for the next slots")
+        let commits = h.ledger.commits.count
+        h.answer(row: 1, H.created("U1"))
+        h.answer(row: 2, H.created("U2"))
+        #expect(h.posts.isEmpty, "rows 3 and 4 wait for their sync")
+        #expect(h.ledger.commits.count == commits, "the outcomes wait for the next commit, after the sync")
+        h.now = 0.1
+        h.step(.stop)
+        #expect(h.ended == nil, "the commit's ids are on their way")
+        h.deliverRecorded()
+        #expect(h.ended == .interrupted)
+        #expect(h.posts.isEmpty && h.ledger.abandoned.count == 2)
+        #expect(h.ledger.rows[1]?.status == .created && h.ledger.rows[2]?.status == .created, "the outcomes that waited were committed at the end")
+    }
+
     @Test("a 429 storm with Retry-After in seconds: nothing starts during the pause, the rate falls to a tenth at most, 429s use no attempts")
     func throttleStormSeconds() {
         var h = H(ledger: MemoryLedger(rows: 3), limits: H.limits(rate: 10, burst: 10, concurrency: 2))

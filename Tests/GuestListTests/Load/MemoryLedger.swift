@@ -107,6 +107,9 @@ final class MemoryLedger: LoadLedger {
         attempts.removeAll { ids.contains($0.id) && !$0.finished }
     }
 
+    func deferSyncs() throws(GuestListError) -> WALSync? { nil }
+    func restoreSyncs() throws(GuestListError) {}
+
     /// Attempts of `row`, oldest first.
     func attempts(of row: Int) -> [Attempt] { attempts.filter { $0.row == row } }
 }
