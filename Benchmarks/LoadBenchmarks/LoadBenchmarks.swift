@@ -89,8 +89,8 @@ enum LoadFixture {
     static func pipelineRun(rows n: Int, rate: Double, burst: Int, benchmark: Benchmark? = nil) async throws -> Duration {
         try await SandboxServer.withRunning(SandboxConfiguration()) { sandbox in
             let (ledger, run) = try ledgerWith(rows: n)
-            var limits = PipelineFile.Limits()
-            limits.rate = rate
+            var limits = LoadLimits()
+            limits.rate = .fixed(rate)
             limits.burst = burst
             limits.concurrency = concurrency
             let client = JicooClient(
@@ -98,7 +98,7 @@ enum LoadFixture {
                 concurrency: concurrency, logger: Logger(label: "bench"))
             benchmark?.startMeasurement()
             let start = ContinuousClock.now
-            let end = try await Loader(limits: limits, api: client, logger: Logger(label: "bench")).load(run: run, ledger: ledger, stop: StopSignal())
+            let end = try await Loader(limits: limits, api: client, logger: Logger(label: "bench")).load(run: run, ledger: ledger, stop: StopSignal()).end
             let elapsed = ContinuousClock.now - start
             benchmark?.stopMeasurement()
             await client.shutdown()
@@ -152,19 +152,19 @@ enum LoadFixture {
                 url = ledger.url
                 run = r
             }
-            var limits = PipelineFile.Limits()
-            limits.rate = 1_000_000
+            var limits = LoadLimits()
+            limits.rate = .fixed(1_000_000)
             limits.burst = 1_000_000
             let client = JicooClient(
                 baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, connectTimeout: 5, requestTimeout: 30, concurrency: 4,
                 logger: Logger(label: "bench"))
             // Everything a resume does before its first request: open and migrate the ledger, close orphaned
-            // attempts, load the pending rows and the counts. The load itself is not measured.
+            // attempts, read the counts and the first page of pending rows. The load itself is not measured.
             benchmark.startMeasurement()
             let ledger = try Ledger(url: url, exclusive: true)
             try ledger.closeOrphanedAttempts(run: run)
-            let rows = try ledger.pendingRows(run: run)
             let counts = try ledger.counts(run: run)
+            let rows = try ledger.pendingRows(run: run, after: 0, limit: 1024)
             benchmark.stopMeasurement()
             precondition(rows.count == pending && counts.pending == pending)
             _ = try await Loader(limits: limits, api: client, logger: Logger(label: "bench")).load(run: run, ledger: ledger, stop: StopSignal())

@@ -50,7 +50,7 @@ extension APIOptions {
     /// Opens a client for `limits` with the key and base URL from the environment, and runs `body` with it
     /// (see `withScopedClient`).
     func withClient<T>(
-        limits: PipelineFile.Limits, label: String, progress: ProgressPrinter,
+        limits: LoadLimits, label: String, progress: ProgressPrinter,
         _ body: (JicooClient, Logger) async throws -> T
     ) async throws -> T {
         let logger = Logger.cli(label)
@@ -67,13 +67,29 @@ func withScopedClient<T>(_ client: JicooClient, progress: ProgressPrinter, _ bod
     do {
         let result = try await body(client)
         progress.finish()
-        await client.shutdown()
+        await shutDown(client)
         return result
     } catch {
         progress.finish()
-        await client.shutdown()
+        await shutDown(client)
         throw error
     }
+}
+
+/// Shuts the client down, waiting at most `seconds`: a connection attempt to an API that does not answer
+/// holds the shutdown until its connect timeout, and a run that was stopped must exit within seconds
+/// (SPEC §5). Everything worth keeping is in the ledger by then; the process ends right after.
+private func shutDown(_ client: JicooClient, within seconds: Double = 2) async {
+    let done = AsyncStream<Void>.makeStream()
+    Task {
+        await client.shutdown()
+        done.continuation.finish()
+    }
+    Task {
+        try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+        done.continuation.finish()
+    }
+    for await _ in done.stream {}
 }
 
 extension Logger {

@@ -35,8 +35,8 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var api: APIOptions
 
-    @Option(name: .long, help: "Requests per second (overrides limits.rate).")
-    var rate: Double?
+    @Option(name: .long, help: ArgumentHelp("Requests per second, or auto to find the API's limit (overrides limits.rate).", valueName: "R|auto"))
+    var rate: RateSetting?
 
     @Option(name: .long, help: "Requests in flight at once (overrides limits.concurrency).")
     var concurrency: Int?
@@ -48,7 +48,6 @@ struct RunCommand: AsyncParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let rate, rate <= 0 { throw ValidationError("--rate must be above 0, got \(rate).") }
         if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1, got \(concurrency).") }
     }
 
@@ -57,7 +56,7 @@ struct RunCommand: AsyncParsableCommand {
         if let source { file.source.url = URL(fileURLWithPath: source).standardizedFileURL }
         if let rate {
             file.limits.rate = rate
-            file.limits.burst = min(file.limits.burst, max(1, Int(rate.rounded(.up))))
+            if case .fixed(let figure) = rate { file.limits.burst = min(file.limits.burst, max(1, Int(figure.rounded(.up)))) }
         }
         if let concurrency { file.limits.concurrency = concurrency }
         let ledgerURL = ledger.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? file.ledgerURL
@@ -76,5 +75,12 @@ struct RunCommand: AsyncParsableCommand {
         }
         Summary.print(outcome: outcome, ledgerURL: ledgerURL, pipelinePath: pipeline)
         throw ExitCode(ExitStatus.of(outcome))
+    }
+}
+
+extension RateSetting: ExpressibleByArgument {
+    /// `--rate 20` or `--rate auto`; anything else is a usage error (exit 2).
+    public init?(argument: String) {
+        self.init(parsing: argument)
     }
 }

@@ -48,7 +48,7 @@ extension EndToEnd {
 
         @Test(
             "SIGINT or SIGTERM while the pre-flight waits for an answer: exit 3 within 10 s, nothing sent",
-            .disabled("waits for the stoppable pre-flight (wt-load)"), arguments: [SIGINT, SIGTERM])
+            arguments: [SIGINT, SIGTERM])
         func stopDuringSlowPreflight(signal: Int32) async throws {
             let ws = try Workspace()
             defer { ws.remove() }
@@ -80,7 +80,7 @@ extension EndToEnd {
         #if canImport(Glibc)
         @Test(
             "SIGINT or SIGTERM while the pre-flight cannot connect: exit 3 within 10 s, rows pending",
-            .disabled("waits for the stoppable pre-flight (wt-load)"), arguments: [SIGINT, SIGTERM])
+            arguments: [SIGINT, SIGTERM])
         func stopDuringUnreachablePreflight(signal: Int32) async throws {
             let ws = try Workspace()
             defer { ws.remove() }
@@ -139,16 +139,8 @@ extension EndToEnd {
                 #expect(report.run["id"] as? String == "1")
                 #expect(Workspace.counts(report.run)["pending"] == 0)
                 await ResilienceTests.expectEachBookedOnce(sandbox, count: guests.count)
-                withKnownIssue(
-                    """
-                    Reconciliation lists bookings with startedAt=endedAt=<instant>, which the sandbox's default \
-                    `within` listing window never matches: the rows in flight are sent again and end `conflict` \
-                    ("may be our own") instead of `created` (issue 12, item 2).
-                    """
-                ) {
-                    #expect(resumed.status == 0, "\(resumed.output)")
-                    #expect(Workspace.counts(report.run)["created"] == guests.count)
-                }
+                #expect(resumed.status == 0, "\(resumed.output)")
+                #expect(Workspace.counts(report.run)["created"] == guests.count, "the rows in flight were reconciled, not sent again")
             }
         }
     }

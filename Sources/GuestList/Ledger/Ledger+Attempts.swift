@@ -1,71 +1,86 @@
+import CSQLite
 import Foundation
 
-/// A row waiting to be sent, as the loader needs it.
-public struct PendingRow: Sendable, Equatable {
-    public var row: Int
-    public var key: String
-    public var payload: String
-    public var transientAttempts: Int
-    /// True when an earlier attempt may have reached the API without its answer arriving: the row must be
-    /// reconciled through the read endpoints before it is sent again.
-    public var uncertain: Bool
-    public var wasUncertain: Bool
-}
+/// The ledger as the loader sees it (`LoadLedger`): pending rows a page at a time, attempts recorded as started
+/// before their requests leave, and outcomes in group commits. This is the boundary where the ledger's text
+/// turns into the loader's types (`BookingKey`, `AttemptCode`, `ConflictReason`).
+extension Ledger: LoadLedger {
+    /// The code of a row's latest attempt, an open attempt counting as uncertain (its process died, or its
+    /// request is still out).
+    private static let latestAttempt = """
+        (SELECT CASE WHEN a.finished_at IS NULL THEN 'uncertain' ELSE a.outcome END
+           FROM attempts a WHERE a.run_id = r.run_id AND a.row = r.row ORDER BY a.id DESC LIMIT 1)
+        """
 
-/// What became of one attempt (and, when final, of its row).
-public struct AttemptResult: Sendable, Equatable {
-    public var attemptID: Int64
-    public var row: Int
-    public var finishedAt: Double
-    public var httpStatus: Int?
-    public var latencyMilliseconds: Double?
-    public var error: String?
-    /// The row's new status when this attempt settled it; nil when the row stays pending.
-    public var status: RowStatus?
-    public var bookingUid: String?
-    /// Counts against `limits.maxAttempts` (a 429 does not).
-    public var transient: Bool
-    /// The answer never came although the request may have reached the API.
-    public var uncertain: Bool
-}
-
-extension Ledger {
-    /// Rows of `run` still `pending`, in source order. A row with an attempt that started and never finished
-    /// (the process died while it was in flight) or that ended without an answer is uncertain.
-    public func pendingRows(run: Int) throws(GuestListError) -> [PendingRow] {
+    /// Rows of `run` still `pending` after row number `after`, in source order, at most `limit`.
+    ///
+    /// A row whose latest attempt is uncertain must be reconciled before it is sent. A row whose latest attempt
+    /// was answered 409 and that has no conflict reason yet is waiting for the lookup that explains it (the
+    /// process stopped first): it is looked up, not sent. A conflict reopened by `retry --conflicts` keeps its
+    /// reason until it settles again, and is sent.
+    public func pendingRows(run: Int, after: Int, limit: Int) throws(GuestListError) -> [PendingRow] {
         let s = try db.statement(
             """
-            SELECT r.row, r.booking_key, r.payload, r.transient_attempts, r.was_uncertain,
-                   (SELECT a.http_status IS NULL AND (a.finished_at IS NULL OR a.error LIKE 'uncertain:%')
-                      FROM attempts a WHERE a.run_id = r.run_id AND a.row = r.row ORDER BY a.id DESC LIMIT 1)
-            FROM rows r WHERE r.run_id = ? AND r.status = 'pending' ORDER BY r.row
+            SELECT r.row, r.booking_key, r.payload, r.transient_attempts, r.was_uncertain, r.conflict_reason IS NULL, r.error,
+                   \(Self.latestAttempt)
+            FROM rows r WHERE r.run_id = ? AND r.status = 'pending' AND r.row > ? ORDER BY r.row LIMIT ?
             """
-        ).bind(run)
+        ).bind(run, after, limit)
         var rows: [PendingRow] = []
         while try s.step() {
+            let latest = s.optionalString(7)
+            let conflictPending = latest == AttemptCode.conflict.rawValue && s.int(5) != 0
             rows.append(
                 PendingRow(
-                    row: s.int(0), key: s.string(1), payload: s.string(2), transientAttempts: s.int(3),
-                    uncertain: s.int(5) != 0, wasUncertain: s.int(4) != 0))
+                    row: s.int(0), key: BookingKey(ledgerText: s.string(1)) ?? BookingKey(eventTypeId: "", email: "", startedAt: ""),
+                    payload: s.string(2), transientAttempts: s.int(3), uncertain: latest == AttemptCode.uncertain.rawValue,
+                    wasUncertain: s.int(4) != 0, conflictPending: conflictPending, note: conflictPending ? s.optionalString(6) : nil))
         }
         return rows
     }
 
-    /// Records that attempts are about to start, and commits, before any of their requests leave:
-    /// this is what lets a crash be told apart from "never sent".
+    /// Every pending row of `run`, in source order (for tests and small runs; the loader pages).
+    public func pendingRows(run: Int) throws(GuestListError) -> [PendingRow] {
+        try pendingRows(run: run, after: 0, limit: Int.max)
+    }
+
+    /// The distinct event types of `run`'s pending rows, for the pre-flight check of a resumed run.
+    public func pendingEventTypeIDs(run: Int) throws(GuestListError) -> [String] {
+        let s = try db.statement(
+            "SELECT DISTINCT substr(booking_key, 1, instr(booking_key, '|') - 1) FROM rows WHERE run_id = ? AND status = 'pending' AND booking_key IS NOT NULL"
+        ).bind(run)
+        var ids: [String] = []
+        while try s.step() { ids.append(s.string(0)) }
+        return ids
+    }
+
+    public func skipKeysBookedElsewhere(run: Int, at time: Double) throws(GuestListError) -> Int {
+        try db.transaction { () throws(GuestListError) -> Int in
+            try db.statement(
+                """
+                UPDATE rows AS r SET status = 'skipped', booking_uid = booked.uid, http_status = NULL, error = NULL, conflict_reason = NULL
+                FROM (SELECT o.booking_key AS key, MAX(o.booking_uid) AS uid FROM rows o
+                      WHERE o.run_id != ?1 AND o.status = 'created' GROUP BY o.booking_key) AS booked
+                WHERE r.run_id = ?1 AND r.status = 'pending' AND r.booking_key = booked.key
+                  AND COALESCE(\(Self.latestAttempt), '') != 'uncertain'
+                """
+            ).bind(run).run()
+            return Int(sqlite3_changes(db.handle))
+        }
+    }
+
+    /// Records that attempts are about to start, and commits, before any of their requests leave: this is what
+    /// lets a crash be told apart from "never sent".
     public func beginAttempts(run: Int, rows: [Int], at time: Double) throws(GuestListError) -> [Int64] {
         try commit(run: run, results: [], starting: rows, at: time)
     }
 
-    /// Records finished attempts and settled rows in one transaction (group commit).
+    /// Records finished attempts and settled rows in one transaction.
     public func record(run: Int, results: [AttemptResult]) throws(GuestListError) {
         guard !results.isEmpty else { return }
         _ = try commit(run: run, results: results, starting: [], at: 0)
     }
 
-    /// One group commit of the loader: the outcomes that came back since the last one, and the attempts
-    /// about to start. It returns only after the commit, so the new attempts are durable before their
-    /// requests leave.
     public func commit(run: Int, results: [AttemptResult], starting rows: [Int], at time: Double) throws(GuestListError) -> [Int64] {
         guard !results.isEmpty || !rows.isEmpty else { return [] }
         return try db.transaction { () throws(GuestListError) -> [Int64] in
@@ -85,20 +100,20 @@ extension Ledger {
     private func write(run: Int, results: [AttemptResult]) throws(GuestListError) {
         guard !results.isEmpty else { return }
         let attempt = try db.statement(
-            "UPDATE attempts SET finished_at = ?, http_status = ?, latency_ms = ?, error = ? WHERE id = ?")
+            "UPDATE attempts SET finished_at = ?, http_status = ?, latency_ms = ?, error = ?, outcome = ? WHERE id = ?")
         let settle = try db.statement(
-            "UPDATE rows SET status = ?, http_status = ?, booking_uid = ?, error = ? WHERE run_id = ? AND row = ?")
+            "UPDATE rows SET status = ?, http_status = ?, booking_uid = ?, error = ?, conflict_reason = ? WHERE run_id = ? AND row = ?")
+        // A row that stays pending has no conflict reason: a 409 waiting for its lookup is told by that.
         let stay = try db.statement(
-            "UPDATE rows SET http_status = COALESCE(?, http_status), error = ?, transient_attempts = transient_attempts + ?, was_uncertain = (was_uncertain OR ?) WHERE run_id = ? AND row = ?")
+            "UPDATE rows SET http_status = COALESCE(?, http_status), error = ?, transient_attempts = transient_attempts + ?, was_uncertain = (was_uncertain OR ?), conflict_reason = NULL WHERE run_id = ? AND row = ?")
         for r in results {
             if r.attemptID > 0 {
                 attempt.rewind()
-                let error = r.uncertain ? "uncertain: \(r.error ?? "no answer")" : r.error
-                try attempt.bind(r.finishedAt, r.httpStatus, r.latencyMilliseconds, error, Int(r.attemptID)).run()
+                try attempt.bind(r.finishedAt, r.httpStatus, r.latencyMilliseconds, r.error, r.outcome.rawValue, Int(r.attemptID)).run()
             }
             if let status = r.status {
                 settle.rewind()
-                try settle.bind(status.rawValue, r.httpStatus, r.bookingUid, r.error, run, r.row).run()
+                try settle.bind(status.rawValue, r.httpStatus, r.bookingUid, r.error, r.conflictReason?.rawValue, run, r.row).run()
             } else {
                 stay.rewind()
                 try stay.bind(r.httpStatus, r.error, r.transient ? 1 : 0, r.uncertain, run, r.row).run()
@@ -132,13 +147,51 @@ extension Ledger {
             let first = try from.step() ? from.int(0) : 0
             from.reset()
             try db.statement(
-                "UPDATE attempts SET finished_at = started_at, error = 'uncertain: the process stopped while this request was in flight' WHERE id >= ? AND +run_id = ? AND finished_at IS NULL"
+                "UPDATE attempts SET finished_at = started_at, outcome = 'uncertain', error = 'the process stopped while this request was in flight' WHERE id >= ? AND +run_id = ? AND finished_at IS NULL"
             ).bind(first, run).run()
             try db.statement(
-                "UPDATE rows SET was_uncertain = 1 WHERE run_id = ? AND status = 'pending' AND row IN (SELECT row FROM attempts WHERE id >= ? AND +run_id = ? AND error LIKE 'uncertain:%')"
+                "UPDATE rows SET was_uncertain = 1 WHERE run_id = ? AND status = 'pending' AND row IN (SELECT row FROM attempts WHERE id >= ? AND +run_id = ? AND outcome = 'uncertain')"
             ).bind(run, first, run).run()
             try db.statement("UPDATE runs SET open_attempts_from = (SELECT COALESCE(MAX(id), 0) + 1 FROM attempts) WHERE id = ?")
                 .bind(run).run()
         }
+    }
+
+    /// Durability without the coordinator waiting for the disk. `synchronous = FULL` syncs the WAL inside every
+    /// commit, on the loader's serial path, where each sync (0.5–1 ms here, far more on a busy disk) holds up every
+    /// answer behind it. During a load, commits run with `NORMAL` (written to the WAL, not synced) and the loader
+    /// syncs the WAL with `WALSync` on a thread of its own after each commit that starts attempts, releasing those
+    /// attempts' requests only when the sync is done. So an attempt is on disk before its request leaves, as with
+    /// `FULL`; an outcome is on disk within one sync of its commit, and the last ones when the load ends. A power
+    /// loss can take back only commits whose attempts never left and whose outcomes are then found again by
+    /// reconciliation — what `FULL` would lose in the same instant.
+    public func deferSyncs() throws(GuestListError) -> WALSync? {
+        guard let sync = WALSync(walPath: url.path + "-wal") else { return nil }
+        try db.execute("PRAGMA synchronous = NORMAL")
+        return sync
+    }
+
+    public func restoreSyncs() throws(GuestListError) {
+        try db.execute("PRAGMA synchronous = FULL")
+    }
+
+    /// The conflict reasons of `run`'s rows that have one, by row number.
+    public func conflictReasons(run: Int) throws(GuestListError) -> [Int: ConflictReason] {
+        let s = try db.statement("SELECT row, conflict_reason FROM rows WHERE run_id = ? AND conflict_reason IS NOT NULL").bind(run)
+        var reasons: [Int: ConflictReason] = [:]
+        while try s.step() { reasons[s.int(0)] = ConflictReason(rawValue: s.string(1)) ?? .unknown }
+        return reasons
+    }
+}
+
+extension BookingKey {
+    /// Parses the ledger's text form (`eventTypeId|email|startedAt`). An email may hold `|`; the event type id
+    /// and the instant cannot.
+    public init?(ledgerText: String) {
+        let parts = ledgerText.split(separator: "|", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return nil }
+        self.init(
+            eventTypeId: String(parts[0]), email: parts[1..<(parts.count - 1)].joined(separator: "|"),
+            startedAt: String(parts[parts.count - 1]))
     }
 }

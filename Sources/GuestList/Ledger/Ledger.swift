@@ -20,8 +20,8 @@ public final class Ledger {
         lock = exclusive ? try LedgerLock(ledgerPath: url.path) : nil
         db = try SQLiteDatabase(path: url.path)
         try db.execute("PRAGMA journal_mode = WAL")
-        // Every commit is synced before it returns (SPEC §4): an attempt recorded as started, or an outcome,
-        // survives a power cut, not only a crash of this process. Bulk recording relaxes this (`unsynced`).
+        // FULL: every commit syncs the WAL before it returns, so a power loss cannot take back the commit that recorded
+        // an attempt as started (NORMAL syncs only at checkpoints: a crash of the process is survived, a power loss not).
         try db.execute("PRAGMA synchronous = FULL")
         // Checkpoint every 4,000 WAL pages (16 MiB at 4 KiB) rather than SQLite's 1,000: a checkpoint runs inside
         // the commit that crosses the mark, on the loader's serial path, and costs two fsyncs (4–5 ms here)
@@ -130,17 +130,6 @@ public final class Ledger {
         return try recording.finish(
             summary: SourceSummary(columns: columns, encoding: encoding ?? "utf-8", sourceFault: fault, rows: rows.count),
             sourceHash: sourceHash)
-    }
-
-    /// The event types the pending rows of `run` name (read through the status index: a resumed run's
-    /// pending rows, not all of its rows).
-    public func pendingEventTypes(run: Int) throws(GuestListError) -> Set<String> {
-        let s = try db.statement(
-            "SELECT DISTINCT substr(booking_key, 1, instr(booking_key, '|') - 1) FROM rows WHERE run_id = ? AND status = 'pending'"
-        ).bind(run)
-        var ids = Set<String>()
-        while try s.step() { ids.insert(s.string(0)) }
-        return ids
     }
 
     public func markSourceChanged(run: Int) throws(GuestListError) {

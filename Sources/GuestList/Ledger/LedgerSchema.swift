@@ -82,6 +82,30 @@ enum LedgerSchema {
                 DROP INDEX attempts_open;
                 ALTER TABLE runs ADD COLUMN open_attempts_from INTEGER NOT NULL DEFAULT 0;
                 """),
+        // Outcomes with codes: an attempt's `outcome` (`AttemptCode`) replaces the `uncertain: ` prefix of its
+        // error text, which queries matched with LIKE; existing attempts get the code their status and text
+        // imply, and lose the prefix. A `conflict` row records why (`ConflictReason`); rows that conflicted
+        // before reasons were looked up, and conflicts reopened by `retry --conflicts`, get `unknown` (a pending
+        // row with a 409 and no reason is one whose lookup has yet to run).
+        Migration(
+            name: "v3-attempt-outcomes-and-conflict-reasons",
+            sql: """
+                ALTER TABLE attempts ADD COLUMN outcome TEXT;
+                ALTER TABLE rows ADD COLUMN conflict_reason TEXT;
+                UPDATE attempts SET outcome = CASE
+                    WHEN error LIKE 'uncertain:%' THEN 'uncertain'
+                    WHEN finished_at IS NULL THEN NULL
+                    WHEN http_status BETWEEN 200 AND 299 THEN 'created'
+                    WHEN http_status = 409 THEN 'conflict'
+                    WHEN http_status IN (401, 403) THEN 'unauthorized'
+                    WHEN http_status = 429 THEN 'throttled'
+                    WHEN http_status = 408 OR http_status >= 500 THEN 'transient'
+                    WHEN http_status IS NULL THEN 'unreachable'
+                    ELSE 'rejected' END;
+                UPDATE attempts SET error = ltrim(substr(error, 11)) WHERE error LIKE 'uncertain:%';
+                UPDATE rows SET conflict_reason = 'unknown' WHERE status = 'conflict' OR (status = 'pending' AND (
+                    SELECT a.http_status FROM attempts a WHERE a.run_id = rows.run_id AND a.row = rows.row ORDER BY a.id DESC LIMIT 1) = 409);
+                """),
         // Streamed recording (issue 11): a run's rows are written in batches, and the run is sendable only
         // once `recorded` is set in the commit that ends its recording; a run left at 0 (stopped or killed
         // while reading) is discarded by the next `run`. `key_hash` is `KeyDigest` of `booking_key`: sorted,

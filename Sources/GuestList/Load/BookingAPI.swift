@@ -1,50 +1,18 @@
 import Foundation
 
-/// What one HTTP exchange with the API produced, before any interpretation.
-public struct APIAnswer: Sendable, Equatable {
-    /// The HTTP status, or nil when no answer came.
-    public var status: Int?
-    public var body: [UInt8]
-    /// The raw `Retry-After` header, if any.
-    public var retryAfter: String?
-    /// What went wrong on the wire, when no answer came.
-    public var transportError: String?
-    /// False only when the request certainly never left (nothing could connect). When no answer came and
-    /// this is true, the API may have acted on it: the row becomes uncertain.
-    public var mayHaveBeenSent: Bool
-    public var latencySeconds: Double
-
-    public init(status: Int?, body: [UInt8] = [], retryAfter: String? = nil, transportError: String? = nil, mayHaveBeenSent: Bool = true, latencySeconds: Double = 0) {
-        self.status = status
-        self.body = body
-        self.retryAfter = retryAfter
-        self.transportError = transportError
-        self.mayHaveBeenSent = mayHaveBeenSent
-        self.latencySeconds = latencySeconds
-    }
-}
-
-/// A booking as the read endpoints list it.
-public struct ListedBooking: Sendable, Equatable {
-    public var uid: String
-    public var startedAt: String
-    public var eventTypeId: String?
-    /// Present when the API includes the guest's address in the listing; else contacts are read.
-    public var email: String?
-}
-
-/// One page of `GET /v1/bookings`.
-public struct BookingPage: Sendable, Equatable {
-    public var bookings: [ListedBooking]
-    public var nextPage: Int?
-}
-
-/// The Jicoo endpoints guestlist uses (SPEC §1). Behind a protocol so the loader's logic can be tested
-/// without a network; the tests that matter run `JicooClient` against the real sandbox.
+/// The Jicoo endpoints guestlist uses (SPEC §1). Behind a protocol so the loader's logic can be tested without
+/// a network; the tests that matter run `JicooClient` against the real sandbox.
+///
+/// No method throws: whatever happens on the wire comes back as an answer, and the loader's state machine
+/// decides what it means (SPEC §1 and §4), the same way for every endpoint.
 public protocol BookingAPI: Sendable {
+    /// `POST /v1/bookings` with `json` as the body.
     func createBooking(json: String) async -> APIAnswer
-    func listBookings(startedAt: String, endedAt: String, page: Int, perPage: Int) async throws(GuestListError) -> BookingPage
-    func contactEmails(bookingUid: String) async throws(GuestListError) -> [String]
-    /// nil when the event type does not exist (404).
-    func eventTypeExists(uid: String) async throws(GuestListError) -> Bool
+    /// One page of `GET /v1/bookings`.
+    func listBookings(_ query: BookingQuery) async -> ReadAnswer<BookingPage>
+    /// `GET /v1/bookings/{uid}/contacts`: the guests of a booking.
+    func contacts(bookingUid: String) async -> ReadAnswer<[BookingContact]>
+    /// `GET /v1/event_types/{uid}`: `.value(true)` when it answers 2xx, `.value(false)` on 404, else the answer
+    /// that explains why the question could not be settled.
+    func eventTypeExists(uid: String) async -> ReadAnswer<Bool>
 }

@@ -17,7 +17,8 @@ public final class JicooClient: BookingAPI {
     /// The headers every request carries, built once.
     private let headers: HTTPHeaders
 
-    /// Creates a client with its own connection pool. Call `shutdown()` when done (see `withClient`).
+    /// Creates a client with its own connection pool. Call `shutdown()` when done: AsyncHTTPClient must be shut
+    /// down before it is released.
     public init(baseURL: String, apiKey: String, connectTimeout: Double, requestTimeout: Double, concurrency: Int, logger: Logger) {
         var configuration = HTTPClient.Configuration()
         // No idle-read timeout: each attempt's deadline (`requestTimeout` from the start) always expires first,
@@ -34,24 +35,6 @@ public final class JicooClient: BookingAPI {
         headers = [
             "X-Jicoo-Api-Key": apiKey, "Accept": "application/json", "User-Agent": "guestlist/\(GuestListVersion.current)",
         ]
-    }
-
-    /// Runs `body` with a client and always shuts it down afterwards.
-    public static func withClient<T>(
-        baseURL: String, apiKey: String, connectTimeout: Double, requestTimeout: Double, concurrency: Int, logger: Logger,
-        _ body: (JicooClient) async throws -> T
-    ) async throws -> T {
-        let client = JicooClient(
-            baseURL: baseURL, apiKey: apiKey, connectTimeout: connectTimeout, requestTimeout: requestTimeout,
-            concurrency: concurrency, logger: logger)
-        do {
-            let result = try await body(client)
-            try? await client.http.shutdown()
-            return result
-        } catch {
-            try? await client.http.shutdown()
-            throw error
-        }
     }
 
     public func shutdown() async { try? await http.shutdown() }
@@ -114,16 +97,4 @@ public final class JicooClient: BookingAPI {
         if let e = error as? IOError { return "network error: \(e.description)" }
         return "network error: \(error)"
     }
-}
-
-extension ContinuousClock.Instant {
-    func secondsSince() -> Double {
-        let d = ContinuousClock.now - self
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
-}
-
-/// guestlist's version, sent as User-Agent and shown by `--version`.
-public enum GuestListVersion {
-    public static let current = "0.1.0"
 }

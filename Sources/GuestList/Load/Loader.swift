@@ -3,237 +3,177 @@ import Logging
 
 /// Sends a run's pending rows (the load stage) and records each outcome (the record stage).
 ///
-/// One coordinator owns the ledger and the rate limiter; requests run as child tasks and report back, so
-/// there is no shared mutable state and outcomes are committed in the order they arrive. Every attempt is
-/// committed as started before its request leaves (see `Ledger.beginAttempts`).
-///
-/// The coordinator keeps up to `limits.concurrency` attempts *primed*: recorded as started in an earlier
-/// group commit, not yet sent. When an answer frees a slot, a primed row leaves at once and the commit
-/// that records the answer runs while it is out, instead of in front of it. A primed attempt that is never
-/// sent (the run stopped) is deleted at the end; after a kill -9 it is an open attempt like any other and
-/// the row is reconciled through the read endpoints before it is sent again.
+/// A thin loop around `LoaderState`, which makes every decision: the loop turns what happens (answers, reads,
+/// timers, the stop signal, ledger results) into events, and carries out the actions that come back — requests
+/// as child tasks of one task group, ledger reads and group commits on this coordinator, timers as sleeping
+/// tasks. One coordinator owns the ledger and the state, so there is no shared mutable state; answers that
+/// land while a commit runs are taken together and share the next commit.
 public struct Loader {
-    public var limits: PipelineFile.Limits
+    public var limits: LoadLimits
     public var api: any BookingAPI
     public var logger: Logger
     /// Seconds the in-flight requests get after a stop before they are abandoned (left uncertain).
     public var gracePeriod: Double = 5
-    /// Before sending, skip rows whose keys another run of this ledger has booked since this run began (a
-    /// retry of an old run, say, or a resume). A new run's rows were checked when it was recorded; while the
-    /// load runs, the ledger lock keeps anyone else from booking, and a run never holds one key twice.
+    /// Pending rows read from the ledger at a time: memory holds about a page, whatever the run's size.
+    public var pageSize = 1024
+    /// Before sending, skip rows whose keys another run of this ledger has booked since this run began (a retry
+    /// of an old run, say, or a resume). A new run's rows were checked when it was recorded; while the load
+    /// runs, the ledger lock keeps anyone else from booking, and a run never holds one key twice.
     public var checkBooked = false
+    /// The jitter of every backoff.
+    public var random: any RandomNumberGenerator & Sendable = SystemRandomNumberGenerator()
 
-    public init(limits: PipelineFile.Limits, api: any BookingAPI, logger: Logger) {
+    public init(limits: LoadLimits, api: any BookingAPI, logger: Logger) {
         self.limits = limits
         self.api = api
         self.logger = logger
     }
 
-    enum Event: Sendable {
-        /// The answer, already classified in the request's own task (off the coordinator).
-        case answered(Flight, APIAnswer, SendOutcome)
-        case reconciled(Flight, Result<String?, GuestListError>)
-        case tick
-        case stop
-        case graceOver
-    }
-
-    struct Flight: Sendable {
-        var row: PendingRow
-        var attemptID: Int64
-        var startedAt: Double
+    /// What the coordinator's mailbox carries: the state machine's events, the loop's own timer, and a sync of
+    /// the ledger that failed.
+    enum Delivery: Sendable {
+        case event(LoaderEvent)
+        case wake
+        case syncFailed(GuestListError)
     }
 
     /// Sends every pending row of `run`.
     public func load(
-        run: Int, ledger: Ledger, stop: StopSignal, onProgress: @Sendable (LoadProgress) -> Void = { _ in }
-    ) async throws(GuestListError) -> LoadEnd {
+        run: Int, ledger: some LoadLedger, stop: StopSignal, onProgress: @Sendable (LoadProgress) -> Void = { _ in }
+    ) async throws(GuestListError) -> LoadResult {
         try ledger.closeOrphanedAttempts(run: run)
-        var rows = try ledger.pendingRows(run: run)
-        if checkBooked { rows = try skipBookedElsewhere(rows, run: run, ledger: ledger) }
-        var state = LoaderState(rows: rows, limits: limits, now: Self.monotonic())
-        state.counts = try ledger.counts(run: run)
-        let reconciler = Reconciler(api: api)
-        let grace = gracePeriod
-        let logger = self.logger
-
-        let outcome = await withTaskGroup(of: Void.self) { group -> Result<LoadEnd, GuestListError> in
+        if checkBooked, try ledger.skipKeysBookedElsewhere(run: run, at: Date().timeIntervalSince1970) > 0 {
+            logger.info("rows whose keys another run has booked since were skipped")
+        }
+        let syncs = try ledger.deferSyncs()
+        let now = Self.monotonic()
+        var state = LoaderState(
+            limits: limits, counts: try ledger.counts(run: run), now: now, wallOffset: Date().timeIntervalSince1970 - now,
+            gracePeriod: gracePeriod, pageSize: pageSize, random: random)
+        let result = await withTaskGroup(of: Void.self) { group -> Result<LoadEnd, GuestListError> in
             defer { group.cancelAll() }
             do throws(GuestListError) {
                 return .success(
-                    try await drive(
-                        group: &group, state: &state, run: run, ledger: ledger, stop: stop, reconciler: reconciler,
-                        grace: grace, logger: logger, onProgress: onProgress))
+                    try await drive(group: &group, state: &state, run: run, ledger: ledger, syncs: syncs, stop: stop, onProgress: onProgress))
             } catch {
                 return .failure(error)
             }
         }
-        return try outcome.get()
-    }
-
-    /// Settles as `skipped` the rows whose keys another run has booked, in one commit, and returns the rest.
-    /// An uncertain row is left to reconciliation: its own earlier attempt may be the booking.
-    private func skipBookedElsewhere(_ rows: [PendingRow], run: Int, ledger: Ledger) throws(GuestListError) -> [PendingRow] {
-        let booked = try ledger.bookedKeys(excludingRun: run)
-        guard !booked.isEmpty else { return rows }
-        var skipped: [AttemptResult] = []
-        let now = Date().timeIntervalSince1970
-        let rest = rows.filter { row in
-            guard !row.uncertain, let uid = booked[row.key] else { return true }
-            skipped.append(
-                AttemptResult(
-                    attemptID: 0, row: row.row, finishedAt: now, httpStatus: nil, error: nil, status: .skipped,
-                    bookingUid: uid, transient: false, uncertain: false))
-            return false
+        if let syncs {
+            // The last outcomes: on disk before the load says it is done.
+            if case .success = result { try syncs.sync() }
+            try ledger.restoreSyncs()
         }
-        try ledger.record(run: run, results: skipped)
-        return rest
+        let end = try result.get()
+        if state.unresolved > 0 {
+            logger.warning("uncertain rows could not be reconciled; they stay pending", metadata: ["rows": "\(state.unresolved)"])
+        }
+        let rate = (state.limiter.rate * 10).rounded() / 10
+        logger.info("load ended", metadata: ["end": "\(end)", "settledRate": "\(rate)", "rate": "\(limits.rate)"])
+        return LoadResult(end: end, settledRate: rate, automaticRate: limits.rate == .auto, unresolved: state.unresolved)
     }
 
-    /// The coordinator's loop: start what the limiter allows, record what came back, wait for the next event.
+    /// The coordinator: take what arrived, hand it to the state machine, do what it says, until it says end.
     private func drive(
-        group: inout TaskGroup<Void>, state: inout LoaderState, run: Int, ledger: Ledger, stop: StopSignal,
-        reconciler: Reconciler, grace: Double, logger: Logger, onProgress: @Sendable (LoadProgress) -> Void
+        group: inout TaskGroup<Void>, state: inout LoaderState, run: Int, ledger: some LoadLedger, syncs: WALSync?, stop: StopSignal,
+        onProgress: @Sendable (LoadProgress) -> Void
     ) async throws(GuestListError) -> LoadEnd {
         let api = self.api
-        let mailbox = EventMailbox<Event>()
+        let mailbox = EventMailbox<Delivery>()
         group.addTask {
             await stop.wait()
-            if !Task.isCancelled { mailbox.post(.stop) }
+            if !Task.isCancelled { mailbox.post(.event(.stop)) }
         }
         var armedWake: Double?
-        var graceArmed = false
-        /// Rows whose attempts are committed as started and that wait for a slot and a token.
-        var primed: [(row: PendingRow, attemptID: Int64)] = []
-        var primedHead = 0
-        func dispatch(_ row: PendingRow, attemptID: Int64) {
-            let flight = Flight(row: row, attemptID: attemptID, startedAt: Date().timeIntervalSince1970)
-            group.addTask {
-                let answer = await api.createBooking(json: row.payload)
-                mailbox.post(.answered(flight, answer, SendOutcome(answer)))
+        /// Carries out `action` and the events it leads to at once (rows read, attempts recorded); returns the end.
+        func perform(_ action: LoaderAction) throws(GuestListError) -> LoadEnd? {
+            for post in action.posts {
+                group.addTask {
+                    let answer = await api.createBooking(json: post.row.payload)
+                    mailbox.post(.event(.answered(post, answer, SendOutcome(answer))))
+                }
             }
-        }
-        /// Sends primed rows into the free slots the limiter allows.
-        func dispatchPrimed(now: Double) {
-            while state.end == nil, state.inFlight < limits.concurrency, primedHead < primed.count,
-                  state.limiter.tryAcquire(now: now) {
-                state.inFlight += 1
-                dispatch(primed[primedHead].row, attemptID: primed[primedHead].attemptID)
-                primedHead += 1
-            }
-            if primedHead == primed.count {
-                primed.removeAll(keepingCapacity: true)
-                primedHead = 0
-            }
-        }
-        /// Deletes the primed attempts no request left for: they were never sent.
-        func abandonPrimed() throws(GuestListError) {
-            guard primedHead < primed.count else { return }
-            try ledger.abandonAttempts(primed[primedHead...].map(\.attemptID))
-            primed.removeAll()
-            primedHead = 0
-        }
-        /// Records what `events` say; returns how the load ends when the grace period ran out.
-        func apply(_ events: [Event]) throws(GuestListError) -> LoadEnd? {
-            for event in events {
-                switch event {
-                case .tick:
-                    if let armed = armedWake, Self.monotonic() >= armed - 0.0005 { armedWake = nil }
-                case .stop:
-                    if state.end == nil { state.end = .interrupted }
-                    logger.info("stop requested: no new request starts")
-                case .graceOver:
-                    if state.end != nil {
-                        logger.warning("in-flight requests abandoned after the grace period; they stay uncertain")
-                        try ledger.record(run: run, results: state.takeResults())
-                        try abandonPrimed()
-                        return state.end ?? .interrupted
+            for read in action.reads {
+                group.addTask {
+                    let reply: OutgoingRead.Reply
+                    switch read.request {
+                    case .list(let query): reply = .listed(await api.listBookings(query))
+                    case .contacts(let uid): reply = .contacts(await api.contacts(bookingUid: uid))
                     }
-                case .answered(let flight, let answer, let outcome):
-                    state.handle(answer: answer, outcome: outcome, flight: flight, now: Self.monotonic())
-                case .reconciled(let flight, let result):
-                    state.handle(reconciliation: result, flight: flight, now: Self.monotonic())
+                    mailbox.post(.event(.read(read, reply)))
+                }
+            }
+            var follow: [LoaderEvent] = []
+            if let commit = action.commit {
+                let ids = try ledger.commit(run: run, results: commit.results, starting: commit.starting, at: Date().timeIntervalSince1970)
+                if !commit.starting.isEmpty {
+                    if let syncs {
+                        // The attempts are primed once they are on disk; the coordinator goes on meanwhile.
+                        group.addTask {
+                            do throws(GuestListError) {
+                                try await syncs.syncOffPool()
+                                mailbox.post(.event(.recorded(attemptIDs: ids)))
+                            } catch {
+                                mailbox.post(.syncFailed(error))
+                            }
+                        }
+                    } else {
+                        follow.append(.recorded(attemptIDs: ids))
+                    }
+                }
+            }
+            if let fetch = action.fetch {
+                let rows = try ledger.pendingRows(run: run, after: fetch.after, limit: fetch.limit)
+                follow.append(.rowsLoaded(rows, exhausted: rows.count < fetch.limit))
+            }
+            if !action.abandon.isEmpty { try ledger.abandonAttempts(action.abandon) }
+            if let end = action.end { return end }
+            if let wake = action.wake, armedWake.map({ wake < $0 - 0.0005 }) ?? true {
+                armedWake = wake
+                group.addTask {
+                    try? await Task.sleep(nanoseconds: UInt64(max(0, wake - Self.monotonic()) * 1e9))
+                    mailbox.post(.wake)
+                }
+            }
+            if let deadline = action.graceOver {
+                group.addTask {
+                    try? await Task.sleep(nanoseconds: UInt64(max(0, deadline - Self.monotonic()) * 1e9))
+                    mailbox.post(.event(.graceOver))
+                }
+            }
+            for event in follow {
+                if let end = try perform(state.handle(event, now: Self.monotonic())) { return end }
+            }
+            return nil
+        }
+        /// Hands a batch to the state machine; the slots its answers free are filled at once.
+        func deliver(_ batch: [Delivery]) throws(GuestListError) -> LoadEnd? {
+            for delivery in batch {
+                switch delivery {
+                case .wake:
+                    if let armed = armedWake, Self.monotonic() >= armed - 0.0005 { armedWake = nil }
+                case .syncFailed(let error):
+                    throw error
+                case .event(let event):
+                    if let end = try perform(state.handle(event, now: Self.monotonic())) { return end }
                 }
             }
             return nil
         }
         while true {
-            let now = Self.monotonic()
-            state.promoteDelayed(now: now)
-            // Primed rows leave first: their attempts are durable already.
-            dispatchPrimed(now: now)
-            // Then what the limiter and the concurrency allow, recorded in this commit before it leaves.
-            var sends: [PendingRow] = []
-            while state.end == nil, state.inFlight < limits.concurrency, let next = state.nextReady() {
-                guard state.limiter.tryAcquire(now: now) else { state.putBack(next); break }
-                state.inFlight += 1
-                if next.uncertain {
-                    let flight = Flight(row: next, attemptID: 0, startedAt: Date().timeIntervalSince1970)
-                    group.addTask {
-                        guard let key = BookingKey(ledgerText: next.key) else { return mailbox.post(.reconciled(flight, .success(nil))) }
-                        do throws(GuestListError) {
-                            mailbox.post(.reconciled(flight, .success(try await reconciler.existingBooking(for: key))))
-                        } catch {
-                            mailbox.post(.reconciled(flight, .failure(error)))
-                        }
-                    }
-                } else {
-                    sends.append(next)
-                }
-            }
-            // And rows to prime for the slots the next answers free (no token taken yet).
-            var priming: [PendingRow] = []
-            while state.end == nil, primed.count - primedHead + priming.count < limits.concurrency, let next = state.nextReady() {
-                if next.uncertain {
-                    // Reconciled when a slot is free, not ahead of time.
-                    state.putBack(next)
-                    break
-                }
-                priming.append(next)
-            }
-            // One group commit: what came back, and the attempts about to start (durable before they leave).
-            let ids = try ledger.commit(
-                run: run, results: state.takeResults(), starting: (sends + priming).map(\.row), at: Date().timeIntervalSince1970)
-            for (row, id) in zip(sends, ids) { dispatch(row, attemptID: id) }
-            for (row, id) in zip(priming, ids.dropFirst(sends.count)) { primed.append((row, id)) }
+            if let end = try perform(state.handle(.tick, now: Self.monotonic())) { return end }
             onProgress(state.progress)
-
-            if state.inFlight == 0 && (state.end != nil || (state.isDrained && primedHead == primed.count)) { break }
-            if state.end == nil,
-                let wake = state.nextWake(now: now, concurrency: limits.concurrency, waiting: primedHead < primed.count),
-                armedWake.map({ wake < $0 - 0.0005 }) ?? true
-            {
-                armedWake = wake
-                group.addTask {
-                    let delay = max(0, wake - Self.monotonic())
-                    try? await Task.sleep(nanoseconds: UInt64(delay * 1e9))
-                    mailbox.post(.tick)
-                }
-            }
-            if state.end != nil, !graceArmed {
-                graceArmed = true
-                group.addTask {
-                    try? await Task.sleep(nanoseconds: UInt64(grace * 1e9))
-                    mailbox.post(.graceOver)
-                }
-            }
-            var events = await mailbox.take()
-            if let end = try apply(events) { return end }
-            // The slots those answers freed go to primed rows now, before any batching or commit.
-            dispatchPrimed(now: Self.monotonic())
+            if let end = try deliver(await mailbox.take()) { return end }
             // Answers about to land share the next group commit: while most requests are still out, let the
             // runnable ones post first (a yield, not a wait), then take what came.
-            if state.end == nil, state.inFlight * 2 > limits.concurrency {
+            if state.isRunning, state.inFlight * 2 > limits.concurrency {
                 await Task.yield()
-                events = mailbox.takeAvailable()
-                if let end = try apply(events) { return end }
+                if let end = try deliver(mailbox.takeAvailable()) { return end }
             }
         }
-        try ledger.record(run: run, results: state.takeResults())
-        try abandonPrimed()
-        return state.end ?? .finished
     }
 
+    /// Monotonic seconds: the loader's clock.
     static func monotonic() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)

@@ -1,61 +1,277 @@
-import Foundation
-
-/// The loader's decisions as a value type (STYLE §3): which row goes next, what an answer means for its
-/// row, when to wake up. No I/O here; `Loader` feeds it answers and the time.
+/// The loader's decisions as a state machine (STYLE §3), after AsyncHTTPClient's
+/// `HTTPConnectionPool.StateMachine`: it takes events (`LoaderEvent`: an answer, a read, a tick with the time,
+/// a stop, rows loaded, attempts recorded) and returns what to do (`LoaderAction`: send these, read that,
+/// commit these results and start these attempts, wake at T, end). It does no I/O and never sleeps: the clock
+/// (`now`, monotonic seconds, passed with every event) and the random source for jitter are injected, so the
+/// tests step it through a 429 storm or a stop during backoff in microseconds. `Loader` is the loop that
+/// carries its actions out.
+///
+/// Everything that governs sending lives here: the token bucket and adaptive rate (`RateLimiter`), retries and
+/// backoff (`RetryPolicy`), *priming* (attempts recorded as started in one group commit and sent when a slot
+/// and a token free up, so that a commit runs while requests are out rather than in front of them), the
+/// lookups that reconcile uncertain rows and explain conflicts (`SlotLookup`), and how a load ends.
+///
+/// Rows arrive a page at a time (`rowsLoaded`), so memory holds a page, the rows in play and those waiting out
+/// a backoff — not the run.
 struct LoaderState {
-    var limiter: RateLimiter
-    let policy: RetryPolicy
-    var counts = StatusCounts()
-    var inFlight = 0
-    var end: LoadEnd?
-    private var ready: [PendingRow]
-    private var readyHead = 0
-    private var front: [PendingRow] = []
-    private var delayed: [(notBefore: Double, row: PendingRow)] = []
-    private var results: [AttemptResult] = []
-    private var consecutiveThrottles = 0
-    private var consecutiveUnreachable = 0
-    private var settledCount = 0
-    private let toSend: Int
-
-    init(rows: [PendingRow], limits: PipelineFile.Limits, now: Double) {
-        ready = rows
-        toSend = rows.count
-        limiter = RateLimiter(rate: limits.rate, burst: limits.burst, now: now)
-        policy = RetryPolicy(maxAttempts: limits.maxAttempts)
+    enum Phase: Equatable {
+        case running
+        /// No new request starts; the load ends when nothing is out, or when the grace period runs out.
+        case ending(LoadEnd, graceArmed: Bool)
+        case ended
     }
 
-    var isDrained: Bool { front.isEmpty && readyHead >= ready.count && delayed.isEmpty }
+    /// An uncertain row being reconciled, or a 409 being explained.
+    struct Lookup {
+        enum Purpose: Equatable {
+            case reconcile
+            /// `message`: the row's error text from the 409 ("Conflict: …").
+            case conflict(message: String)
+        }
+
+        var row: PendingRow
+        var purpose: Purpose
+        var slot: SlotLookup
+        /// Transient failures of its reads in a row.
+        var failures = 0
+    }
+
+    let limits: LoadLimits
+    let policy: RetryPolicy
+    let gracePeriod: Double
+    let pageSize: Int
+    /// Wall-clock seconds since 1970 minus monotonic seconds: stamps results and reads HTTP-date `Retry-After`.
+    let wallOffset: Double
+    var limiter: RateLimiter
+    var random: any RandomNumberGenerator
+    private(set) var phase = Phase.running
+    private(set) var counts: StatusCounts
+    private(set) var settled = 0
+    private(set) var inFlight = 0
+    /// Uncertain rows whose reconciliation could not be made: they stay pending (never sent blindly).
+    var unresolved = 0
+    let toSend: Int
+
+    // Rows, in the order they are taken: put back first, then the page in source order.
+    var front: [PendingRow] = []
+    private var fresh: [PendingRow] = []
+    private var freshHead = 0
+    private var lastRow = 0
+    private var exhausted = false
+    private var fetching = false
+    var delayed: [(due: Double, row: PendingRow)] = []
+    /// Attempts recorded as started, waiting for a slot and a token.
+    private var primed: [(row: PendingRow, attemptID: Int64)] = []
+    private var primedHead = 0
+    /// Rows in the commit being made, waiting for their attempt ids; no other rows are chosen meanwhile, so that
+    /// ids and rows pair up whatever the loop does in between.
+    private var starting: [PendingRow] = []
+    private var awaitingIDs = false
+    var lookups: [Int: Lookup] = [:]
+    /// Rows whose lookup's next read waits for a slot and a token.
+    var readQueue: [Int] = []
+    var delayedReads: [(due: Double, row: Int)] = []
+    var results: [AttemptResult] = []
+    var consecutiveThrottles = 0
+    var consecutiveUnreachable = 0
+
+    init(
+        limits: LoadLimits, counts: StatusCounts, now: Double, wallOffset: Double, gracePeriod: Double = 5, pageSize: Int = 1024,
+        random: any RandomNumberGenerator = SystemRandomNumberGenerator()
+    ) {
+        self.limits = limits
+        policy = RetryPolicy(maxAttempts: limits.maxAttempts)
+        self.gracePeriod = gracePeriod
+        self.pageSize = max(1, pageSize)
+        self.wallOffset = wallOffset
+        limiter = RateLimiter(limits: limits, now: now)
+        self.random = random
+        self.counts = counts
+        toSend = counts.pending
+    }
 
     var progress: LoadProgress {
-        LoadProgress(settled: settledCount, toSend: toSend, counts: counts, inFlight: inFlight, currentRate: limiter.rate)
+        LoadProgress(settled: settled, toSend: toSend, counts: counts, inFlight: inFlight, currentRate: limiter.rate)
     }
 
-    /// Rows put back after a 429 or a reconciliation go first, then the source order.
-    mutating func nextReady() -> PendingRow? {
+    /// The one entry point: what `event`, at monotonic time `now`, calls for.
+    mutating func handle(_ event: LoaderEvent, now: Double) -> LoaderAction {
+        guard phase != .ended else { return .none }
+        switch event {
+        case .rowsLoaded(let rows, let exhausted):
+            if freshHead > 0 {
+                fresh.removeFirst(freshHead)
+                freshHead = 0
+            }
+            fresh.append(contentsOf: rows)
+            lastRow = rows.last?.row ?? lastRow
+            self.exhausted = exhausted
+            fetching = false
+            return tick(now: now)
+        case .recorded(let ids):
+            for (row, id) in zip(starting, ids) { primed.append((row, id)) }
+            starting.removeAll(keepingCapacity: true)
+            awaitingIDs = false
+            var action = LoaderAction()
+            dispatch(now: now, into: &action)
+            action.wake = wake(now: now)
+            return action
+        case .answered(let post, let answer, let outcome):
+            inFlight -= 1
+            handle(answer: answer, outcome: outcome, post: post, now: now)
+            var action = LoaderAction()
+            dispatch(now: now, into: &action)
+            return action
+        case .read(let read, let reply):
+            inFlight -= 1
+            handle(read: read, reply: reply, now: now)
+            var action = LoaderAction()
+            dispatch(now: now, into: &action)
+            return action
+        case .tick:
+            return tick(now: now)
+        case .stop:
+            end(.interrupted)
+            return tick(now: now)
+        case .graceOver:
+            guard case .ending(let reason, _) = phase else { return .none }
+            return finish(reason)
+        }
+    }
+
+    /// Starts ending with `reason`, unless an earlier reason is already ending the load.
+    mutating func end(_ reason: LoadEnd) {
+        if phase == .running { phase = .ending(reason, graceArmed: false) }
+    }
+
+    var isRunning: Bool { phase == .running }
+
+    /// The coordinator's turn: what came back gets committed with the attempts that free slots will need,
+    /// work goes out where a slot and a token allow, and the next wake-up is set.
+    private mutating func tick(now: Double) -> LoaderAction {
+        promoteDue(now: now)
+        var action = LoaderAction()
+        if case .ending(let reason, let graceArmed) = phase {
+            // Attempts whose ids are on their way come back primed, and are abandoned at the end.
+            if inFlight == 0, !awaitingIDs { return finish(reason) }
+            if !results.isEmpty { action.commit = .init(results: takeResults(), starting: []) }
+            if !graceArmed {
+                phase = .ending(reason, graceArmed: true)
+                action.graceOver = now + gracePeriod
+            }
+            return action
+        }
+        if !exhausted, !fetching, fresh.count - freshHead < max(limits.concurrency * 2, pageSize / 4) {
+            fetching = true
+            action.fetch = .init(after: lastRow, limit: pageSize)
+        }
+        // Rows to prime for the slots the next answers free, and lookups for the rows that need one first.
+        while !awaitingIDs, primed.count - primedHead + starting.count < limits.concurrency, let row = nextRow() {
+            if row.uncertain || row.conflictPending {
+                guard lookups.count < limits.concurrency else {
+                    front.insert(row, at: 0)
+                    break
+                }
+                startLookup(row, purpose: row.uncertain ? .reconcile : .conflict(message: row.note ?? "Conflict"), now: now)
+            } else {
+                starting.append(row)
+            }
+        }
+        dispatch(now: now, into: &action)
+        // One commit at a time: while one's ids (and, with deferred syncs, its sync) are awaited, what comes back
+        // waits for the next, which then carries more.
+        if !awaitingIDs, !results.isEmpty || !starting.isEmpty {
+            action.commit = .init(results: takeResults(), starting: starting.map(\.row))
+            awaitingIDs = !starting.isEmpty
+        }
+        if isDrained {
+            let end = finish(.finished)
+            action.commit = end.commit ?? action.commit
+            action.end = end.end
+            return action
+        }
+        action.wake = wake(now: now)
+        return action
+    }
+
+    /// Ends now: the last results are committed, primed attempts that never left are abandoned.
+    private mutating func finish(_ reason: LoadEnd) -> LoaderAction {
+        phase = .ended
+        var action = LoaderAction()
+        if !results.isEmpty { action.commit = .init(results: takeResults(), starting: []) }
+        action.abandon = primed[primedHead...].map(\.attemptID)
+        primed.removeAll()
+        primedHead = 0
+        action.end = reason
+        return action
+    }
+
+    private var isDrained: Bool {
+        exhausted && !fetching && freshHead >= fresh.count && front.isEmpty && delayed.isEmpty && primedHead >= primed.count
+            && starting.isEmpty && lookups.isEmpty && inFlight == 0
+    }
+
+    /// Put back rows first, then the page in source order.
+    private mutating func nextRow() -> PendingRow? {
         if !front.isEmpty { return front.removeFirst() }
-        guard readyHead < ready.count else { return nil }
-        defer { readyHead += 1 }
-        return ready[readyHead]
+        guard freshHead < fresh.count else { return nil }
+        defer { freshHead += 1 }
+        return fresh[freshHead]
     }
 
-    mutating func putBack(_ row: PendingRow) { front.insert(row, at: 0) }
-
-    mutating func promoteDelayed(now: Double) {
-        guard !delayed.isEmpty else { return }
-        let due = delayed.filter { $0.notBefore <= now }.map(\.row).sorted { $0.row < $1.row }
-        delayed.removeAll { $0.notBefore <= now }
-        front.append(contentsOf: due)
+    /// Moves rows and reads whose backoff is over back into their queues, rows in source order.
+    private mutating func promoteDue(now: Double) {
+        if !delayed.isEmpty, delayed.contains(where: { $0.due <= now }) {
+            let due = delayed.filter { $0.due <= now }.map(\.row).sorted { $0.row < $1.row }
+            delayed.removeAll { $0.due <= now }
+            front.append(contentsOf: due)
+        }
+        if !delayedReads.isEmpty, delayedReads.contains(where: { $0.due <= now }) {
+            readQueue.append(contentsOf: delayedReads.filter { $0.due <= now }.map(\.row))
+            delayedReads.removeAll { $0.due <= now }
+        }
     }
 
-    /// When something can next happen: a token for a waiting row, or a delayed row coming due.
-    /// `waiting` says rows wait outside the queue (primed attempts).
-    mutating func nextWake(now: Double, concurrency: Int, waiting: Bool = false) -> Double? {
+    /// Fills free slots, reads of lookups first (a row waits on each), then primed POSTs.
+    private mutating func dispatch(now: Double, into action: inout LoaderAction) {
+        guard isRunning else { return }
+        while inFlight < limits.concurrency {
+            if let row = readQueue.first {
+                let request: OutgoingRead.Request
+                switch lookups[row]?.slot.next() {
+                case .list(let query)?: request = .list(query)
+                case .readContacts(let uid)?: request = .contacts(bookingUid: uid)
+                case .done?, nil:
+                    readQueue.removeFirst()
+                    continue
+                }
+                guard limiter.tryAcquire(now: now) else { return }
+                readQueue.removeFirst()
+                inFlight += 1
+                action.reads.append(OutgoingRead(row: row, request: request, sentAt: now))
+            } else if primedHead < primed.count {
+                guard limiter.tryAcquire(now: now) else { return }
+                let (row, id) = primed[primedHead]
+                primedHead += 1
+                if primedHead == primed.count {
+                    primed.removeAll(keepingCapacity: true)
+                    primedHead = 0
+                }
+                inFlight += 1
+                action.posts.append(OutgoingPost(row: row, attemptID: id, sentAt: now))
+            } else {
+                return
+            }
+        }
+    }
+
+    /// When something can next happen without an answer: a token for waiting work, or a backoff running out.
+    private mutating func wake(now: Double) -> Double? {
         var wake: Double?
-        if inFlight < concurrency, waiting || !front.isEmpty || readyHead < ready.count {
+        if isRunning, inFlight < limits.concurrency, !readQueue.isEmpty || primedHead < primed.count {
             wake = limiter.nextAvailable(now: now)
         }
-        if let soonest = delayed.map(\.notBefore).min() { wake = min(wake ?? soonest, soonest) }
+        for due in delayed.map(\.due) + delayedReads.map(\.due) { wake = min(wake ?? due, due) }
         return wake
     }
 
@@ -64,106 +280,16 @@ struct LoaderState {
         return results
     }
 
+    /// A draw in [0, 1) for jitter.
+    mutating func unit() -> Double { Double.random(in: 0..<1, using: &random) }
+
+    /// Wall-clock seconds since 1970 at monotonic `now`.
+    func wall(_ now: Double) -> Double { now + wallOffset }
+
+    /// Counts a row as settled in `status`.
     mutating func settle(_ status: RowStatus) {
         counts.pending -= 1
         counts[status] += 1
-        settledCount += 1
-    }
-
-    private mutating func finish(_ flight: Loader.Flight, answer: APIAnswer?, status: RowStatus?, uid: String? = nil, error: String?, transient: Bool = false, uncertain: Bool = false) {
-        results.append(
-            AttemptResult(
-                attemptID: flight.attemptID, row: flight.row.row, finishedAt: Date().timeIntervalSince1970,
-                httpStatus: answer?.status, latencyMilliseconds: answer.map { $0.latencySeconds * 1000 }, error: error,
-                status: status, bookingUid: uid, transient: transient, uncertain: uncertain))
-        if let status { settle(status) }
-    }
-
-    /// What an answer to `flight` means (SPEC §1 and §4).
-    mutating func handle(answer: APIAnswer, outcome: SendOutcome? = nil, flight: Loader.Flight, now: Double) {
-        inFlight -= 1
-        var row = flight.row
-        if answer.status != nil { consecutiveUnreachable = 0 }
-        switch outcome ?? SendOutcome(answer) {
-        case .created(let uid):
-            consecutiveThrottles = 0
-            limiter.succeeded()
-            finish(flight, answer: answer, status: .created, uid: uid, error: nil)
-        case .conflict(let message):
-            consecutiveThrottles = 0
-            limiter.succeeded()
-            var text = "Conflict: \(message)"
-            if row.wasUncertain {
-                text += " — an earlier attempt for this row got no answer, so this booking may be our own; check it in Jicoo"
-            }
-            finish(flight, answer: answer, status: .conflict, error: text)
-        case .rejected(let status, let message):
-            limiter.succeeded()
-            finish(flight, answer: answer, status: .failed, error: "The API rejected this row (HTTP \(status)): \(message)")
-        case .unauthorized(let status, let message):
-            finish(flight, answer: answer, status: nil, error: "HTTP \(status): \(message)")
-            front.insert(row, at: 0)
-            if end == nil { end = .unauthorized("The API refused the key (HTTP \(status)): \(message)") }
-        case .throttled(let retryAfter):
-            consecutiveThrottles += 1
-            let delay = policy.throttleDelay(retryAfter: retryAfter, consecutive: consecutiveThrottles, unit: Double.random(in: 0..<1), now: Date())
-            limiter.throttled(now: now, until: now + delay)
-            finish(flight, answer: answer, status: nil, error: "HTTP 429: too many requests")
-            front.insert(row, at: 0)
-        case .transient(_, let message, let uncertain):
-            consecutiveThrottles = 0
-            row.transientAttempts += 1
-            if uncertain {
-                row.uncertain = true
-                row.wasUncertain = true
-            }
-            if !uncertain && !policy.mayRetry(transientAttempts: row.transientAttempts) {
-                finish(flight, answer: answer, status: .failed, error: "Gave up after \(row.transientAttempts) attempts: \(message)", transient: true)
-            } else {
-                // An uncertain row is always reconciled next; if its attempts are used up, the reconciliation decides.
-                finish(flight, answer: answer, status: nil, error: message, transient: true, uncertain: uncertain)
-                let delay = policy.backoff(consecutive: row.transientAttempts, unit: Double.random(in: 0..<1))
-                delayed.append((now + delay, row))
-            }
-        case .unreachable(let message):
-            consecutiveUnreachable += 1
-            finish(flight, answer: answer, status: nil, error: message)
-            if consecutiveUnreachable >= policy.maxAttempts {
-                if end == nil { end = .unreachable("The API could not be reached after \(consecutiveUnreachable) tries: \(message)") }
-                front.insert(row, at: 0)
-            } else {
-                delayed.append((now + policy.backoff(consecutive: consecutiveUnreachable, unit: Double.random(in: 0..<1)), row))
-            }
-        }
-    }
-
-    /// What a reconciliation of an uncertain row found.
-    mutating func handle(reconciliation: Result<String?, GuestListError>, flight: Loader.Flight, now: Double) {
-        inFlight -= 1
-        var row = flight.row
-        switch reconciliation {
-        case .success(let uid?):
-            finish(flight, answer: nil, status: .created, uid: uid, error: nil)
-        case .success(nil):
-            if !policy.mayRetry(transientAttempts: row.transientAttempts) {
-                finish(flight, answer: nil, status: .failed, error: "Gave up after \(row.transientAttempts) attempts without an answer; no booking was made")
-            } else {
-                row.uncertain = false
-                front.insert(row, at: 0)
-            }
-        case .failure(let error):
-            if error.code == .unauthorized {
-                front.insert(row, at: 0)
-                if end == nil { end = .unauthorized(error.message) }
-                return
-            }
-            consecutiveUnreachable += 1
-            if consecutiveUnreachable >= policy.maxAttempts {
-                front.insert(row, at: 0)
-                if end == nil { end = .unreachable("The API's read endpoints could not be reached: \(error.message)") }
-            } else {
-                delayed.append((now + policy.backoff(consecutive: consecutiveUnreachable, unit: Double.random(in: 0..<1)), row))
-            }
-        }
+        settled += 1
     }
 }

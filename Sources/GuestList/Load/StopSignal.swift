@@ -1,48 +1,50 @@
-import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
-/// A one-shot "stop now" that a signal handler (or a test) fires and the loader awaits.
+/// A one-shot "stop now" that a signal handler (or a test) fires and every phase of a run can watch: the
+/// pre-flight checks, the loader, and anything else that waits. Once fired it stays fired.
 public final class StopSignal: Sendable {
-    private let stream: AsyncStream<Void>
-    private let continuation: AsyncStream<Void>.Continuation
-    private let fired = Atomic<Bool>(false)
-
-    public init() {
-        (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    private struct State {
+        var fired = false
+        var nextWaiter = 0
+        var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
     }
 
-    /// Asks the loader to stop: no new request starts; in-flight ones get a grace period.
+    private let state = NIOLockedValueBox(State())
+
+    public init() {}
+
+    /// Asks every phase to stop: no new request starts; in-flight ones get a grace period.
     public func fire() {
-        fired.store(true, ordering: .releasing)
-        continuation.yield(())
+        let waiters = state.withLockedValue { state -> [CheckedContinuation<Void, Never>] in
+            guard !state.fired else { return [] }
+            state.fired = true
+            defer { state.waiters = [:] }
+            return Array(state.waiters.values)
+        }
+        for waiter in waiters { waiter.resume() }
     }
 
-    /// Whether `fire()` was called: for work that checks between steps rather than awaiting (reading a source).
-    public var isFired: Bool { fired.load(ordering: .acquiring) }
+    /// Whether `fire()` has been called.
+    public var isFired: Bool { state.withLockedValue { $0.fired } }
 
-    /// Returns when `fire()` is called, or when the waiting task is cancelled.
-    func wait() async {
-        for await _ in stream { return }
+    /// Returns when `fire()` is called (at once if it was), or when the waiting task is cancelled.
+    public func wait() async {
+        let id = state.withLockedValue { state -> Int in
+            state.nextWaiter += 1
+            return state.nextWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLockedValue { state -> Bool in
+                    if state.fired || Task.isCancelled { return true }
+                    state.waiters[id] = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            let waiter = state.withLockedValue { $0.waiters.removeValue(forKey: id) }
+            waiter?.resume()
+        }
     }
-}
-
-/// Why a load ended.
-public enum LoadEnd: Sendable, Equatable {
-    /// Every pending row was settled.
-    case finished
-    /// 401/403: no new request was started; the rest stay pending.
-    case unauthorized(String)
-    /// Nothing could connect after `maxAttempts` tries in a row.
-    case unreachable(String)
-    /// SIGINT/SIGTERM.
-    case interrupted
-}
-
-/// A snapshot for the progress bar.
-public struct LoadProgress: Sendable, Equatable {
-    public var settled: Int
-    public var toSend: Int
-    public var counts: StatusCounts
-    public var inFlight: Int
-    public var currentRate: Double
 }

@@ -13,17 +13,6 @@ public struct PipelineFile: Sendable {
         public var recordElement: String?
     }
 
-    /// The loader's limits (SPEC §2 `limits:`).
-    public struct Limits: Sendable, Equatable {
-        public var rate: Double = 5
-        public var burst: Int = 5
-        public var concurrency: Int = 4
-        public var maxAttempts: Int = 5
-        public var connectTimeout: Double = 10
-        public var requestTimeout: Double = 30
-        public init() {}
-    }
-
     /// The pipeline file itself.
     public var url: URL
     public var name: String
@@ -32,7 +21,8 @@ public struct PipelineFile: Sendable {
     public var columns: [(field: String, column: String)]
     /// Booking field path → constant value.
     public var defaults: [String: String]
-    public var limits: Limits
+    /// The loader's limits (SPEC §2 `limits:`).
+    public var limits: LoadLimits
     /// Normalization options; `now` is set when a run starts.
     public var normalize: NormalizeOptions
     public var ledgerURL: URL
@@ -64,6 +54,6 @@ extension PipelineFile {
         PipelineFile(
             url: ledgerURL, name: name,
             source: Source(url: source, format: .csv, csv: CSVOptions(), recordElement: nil),
-            columns: [], defaults: [:], limits: Limits(), normalize: NormalizeOptions(), ledgerURL: ledgerURL)
+            columns: [], defaults: [:], limits: LoadLimits(), normalize: NormalizeOptions(), ledgerURL: ledgerURL)
     }
 }

@@ -99,13 +99,23 @@ struct PipelineYAMLReader {
         return PipelineFile.Source(url: url, format: format, csv: csv, recordElement: record)
     }
 
-    private func readLimits(_ node: Node?) throws(GuestListError) -> PipelineFile.Limits {
-        var limits = PipelineFile.Limits()
+    private func readLimits(_ node: Node?) throws(GuestListError) -> LoadLimits {
+        var limits = LoadLimits()
         guard let node else { return limits }
         let map = try mapping(node, "limits")
         try checkKeys(map, allowed: Self.limitKeys, section: "limits")
-        if let n = map["rate"] { limits.rate = try number(n, "limits.rate", min: 0.01) }
-        limits.burst = try map["burst"].map { n throws(GuestListError) in try integer(n, "limits.burst", min: 1) } ?? max(1, Int(limits.rate.rounded(.up)))
+        if let n = map["rate"] {
+            if n.string?.trimmingCharacters(in: .whitespaces).lowercased() == "auto" {
+                limits.rate = .auto
+            } else {
+                guard let rate = try? number(n, "limits.rate", min: 0.01) else {
+                    throw error("`limits.rate` must be a number of at least 0.01, or auto", line: n.mark?.line, key: "limits.rate")
+                }
+                limits.rate = .fixed(rate)
+            }
+        }
+        limits.burst = try map["burst"].map { n throws(GuestListError) in try integer(n, "limits.burst", min: 1) }
+            ?? max(1, Int(limits.rate.startingRate.rounded(.up)))
         if let n = map["concurrency"] { limits.concurrency = try integer(n, "limits.concurrency", min: 1) }
         if let n = map["maxAttempts"] { limits.maxAttempts = try integer(n, "limits.maxAttempts", min: 1) }
         if let n = map["connectTimeout"] { limits.connectTimeout = try number(n, "limits.connectTimeout", min: 0.1) }

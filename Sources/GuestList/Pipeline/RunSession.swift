@@ -7,6 +7,8 @@ public struct RunOutcome: Sendable {
     public var info: RunInfo
     /// nil when nothing had to be sent.
     public var end: LoadEnd?
+    /// The load's details (the rate it settled at, uncertain rows left unresolved); nil when nothing was sent.
+    public var load: LoadResult?
     /// True when this command continued an unfinished run.
     public var resumed: Bool
     public var elapsed: Double
@@ -59,12 +61,8 @@ public struct RunSession {
         }
         let (runID, eventTypes) = try record(into: ledger, stop: stop, onReading: onReading)
         onRecorded(try ledger.counts(run: runID))
-        do throws(GuestListError) {
-            try await preflight(eventTypes: eventTypes)
-        } catch where error.code == .unauthorized {
-            return try outcome(ledger: ledger, runID: runID, end: .unauthorized(error.message), resumed: false, started: started)
-        } catch where error.code == .unreachable {
-            return try outcome(ledger: ledger, runID: runID, end: .unreachable(error.message), resumed: false, started: started)
+        if let end = try await preflight(eventTypeIDs: eventTypes.sorted(), stop: stop) {
+            return try outcome(ledger: ledger, runID: runID, end: end, resumed: false, started: started)
         }
         return try await load(ledger: ledger, runID: runID, resumed: false, started: started, stop: stop, onProgress: onProgress)
     }
@@ -100,22 +98,21 @@ public struct RunSession {
         ledger: Ledger, runID: Int, resumed: Bool, started: Date, stop: StopSignal,
         onProgress: @Sendable (LoadProgress) -> Void
     ) async throws(GuestListError) -> RunOutcome {
-        var end: LoadEnd?
+        var load: LoadResult?
         if try ledger.counts(run: runID).pending > 0 {
-            if resumed {
-                do throws(GuestListError) {
-                    try await preflight(eventTypes: try ledger.pendingEventTypes(run: runID))
-                } catch where error.code == .unauthorized || error.code == .unreachable {
-                    let e: LoadEnd = error.code == .unauthorized ? .unauthorized(error.message) : .unreachable(error.message)
-                    return try outcome(ledger: ledger, runID: runID, end: e, resumed: resumed, started: started)
-                }
+            if resumed, let end = try await preflight(eventTypeIDs: try ledger.pendingEventTypeIDs(run: runID), stop: stop) {
+                return try outcome(ledger: ledger, runID: runID, end: end, resumed: resumed, started: started)
             }
             var loader = Loader(limits: pipeline.limits, api: api, logger: logger)
+            // A new run's rows were checked against the other runs' bookings when it was recorded; a resumed or
+            // retried run's are checked again, since another run may have booked their keys since.
             loader.checkBooked = resumed
-            end = try await loader.load(run: runID, ledger: ledger, stop: stop, onProgress: onProgress)
+            load = try await loader.load(run: runID, ledger: ledger, stop: stop, onProgress: onProgress)
         }
         try ledger.finishIfDone(run: runID)
-        return try outcome(ledger: ledger, runID: runID, end: end, resumed: resumed, started: started)
+        var result = try outcome(ledger: ledger, runID: runID, end: load?.end, resumed: resumed, started: started)
+        result.load = load
+        return result
     }
 
     private func outcome(ledger: Ledger, runID: Int, end: LoadEnd?, resumed: Bool, started: Date) throws(GuestListError) -> RunOutcome {
@@ -124,33 +121,21 @@ public struct RunSession {
             run: run, info: try ledger.info(for: run), end: end, resumed: resumed, elapsed: Date().timeIntervalSince(started))
     }
 
-    /// One event-type check, tried up to `maxAttempts` times while nothing answers (SPEC §4: the run stops
-    /// as unreachable only after that many tries), with the loader's backoff in between.
-    private func eventTypeExists(_ uid: String) async throws(GuestListError) -> Bool {
-        let policy = RetryPolicy(maxAttempts: pipeline.limits.maxAttempts)
-        var attempt = 1
-        while true {
-            do throws(GuestListError) {
-                return try await api.eventTypeExists(uid: uid)
-            } catch where error.code == .unreachable && attempt < policy.maxAttempts {
-                let delay = policy.backoff(consecutive: attempt, unit: Double.random(in: 0.5..<1))
-                try? await Task.sleep(nanoseconds: UInt64(delay * 1e9))
-                attempt += 1
-            }
-        }
-    }
-
-    /// Checks each distinct event type once (SPEC §1): a 404 stops the command before anything is sent.
-    func preflight(eventTypes: Set<String>) async throws(GuestListError) {
-        guard checkEventTypes else { return }
-        for eventTypeId in eventTypes.sorted() {
-            if try await !eventTypeExists(eventTypeId) {
-                throw GuestListError(
-                    .eventTypeNotFound,
-                    "The event type `\(eventTypeId)` does not exist in Jicoo (GET /v1/event_types/\(eventTypeId) answered 404); nothing was sent.",
-                    location: SourceLocation(file: pipeline.url.path, field: "eventTypeId"),
-                    hint: "Check eventTypeId in the pipeline's defaults or the source's column.")
-            }
+    /// Checks each distinct event type once (SPEC §1): a 404 stops the command before anything is sent; a
+    /// stop, a refused key or an API that cannot be reached ends the run early (returned).
+    func preflight(eventTypeIDs: [String], stop: StopSignal) async throws(GuestListError) -> LoadEnd? {
+        guard checkEventTypes else { return nil }
+        switch await EventTypePreflight(api: api, limits: pipeline.limits).check(eventTypeIDs, stop: stop) {
+        case .allExist:
+            return nil
+        case .stopped(let end):
+            return end
+        case .missing(let id):
+            throw GuestListError(
+                .eventTypeNotFound,
+                "The event type `\(id)` does not exist in Jicoo (GET /v1/event_types/\(id) answered 404); nothing was sent.",
+                location: SourceLocation(file: pipeline.url.path, field: "eventTypeId"),
+                hint: "Check eventTypeId in the pipeline's defaults or the source's column.")
         }
     }
 }

@@ -4,38 +4,6 @@ import Testing
 
 @testable import GuestList
 
-/// A scripted API: answers POSTs from a queue, lists bookings it was told about. No network.
-actor ScriptedAPI {
-    var answers: [APIAnswer]
-    var posts: [String] = []
-    var listed: [ListedBooking] = []
-    var listCalls = 0
-
-    init(answers: [APIAnswer], listed: [ListedBooking] = []) {
-        self.answers = answers
-        self.listed = listed
-    }
-
-    func nextAnswer(for json: String) -> APIAnswer {
-        posts.append(json)
-        return answers.isEmpty ? APIAnswer(status: 201, body: Array(#"{"data":{"uid":"U\#(posts.count)"}}"#.utf8)) : answers.removeFirst()
-    }
-
-    func list() -> [ListedBooking] {
-        listCalls += 1
-        return listed
-    }
-}
-
-extension ScriptedAPI: BookingAPI {
-    nonisolated func createBooking(json: String) async -> APIAnswer { await nextAnswer(for: json) }
-    nonisolated func listBookings(startedAt: String, endedAt: String, page: Int, perPage: Int) async throws(GuestListError) -> BookingPage {
-        BookingPage(bookings: await list().filter { $0.startedAt == startedAt }, nextPage: nil)
-    }
-    nonisolated func contactEmails(bookingUid: String) async throws(GuestListError) -> [String] { [] }
-    nonisolated func eventTypeExists(uid: String) async throws(GuestListError) -> Bool { true }
-}
-
 @Suite("Loader")
 struct LoaderTests {
     static let start = "2030-06-01T01:00:00.000Z"
@@ -48,9 +16,9 @@ struct LoaderTests {
         return (ledger, run)
     }
 
-    var limits: PipelineFile.Limits {
-        var l = PipelineFile.Limits()
-        l.rate = 1000
+    var limits: LoadLimits {
+        var l = LoadLimits()
+        l.rate = .fixed(1000)
         l.burst = 100
         l.maxAttempts = 3
         return l
@@ -61,8 +29,8 @@ struct LoaderTests {
         let (ledger, run) = try ledger(rows: 1)
         let api = ScriptedAPI(
             answers: [APIAnswer(status: nil, transportError: "connection closed", mayHaveBeenSent: true)],
-            listed: [ListedBooking(uid: "SERVER1", startedAt: Self.start, eventTypeId: "ev", email: "G1@example.com")])
-        let end = try await Loader(limits: limits, api: api, logger: Logger(label: "t")).load(run: run, ledger: ledger, stop: StopSignal())
+            bookings: [ScriptedAPI.booking("SERVER1", "G1@example.com")])
+        let end = try await Loader(limits: limits, api: api, logger: Logger(label: "t")).load(run: run, ledger: ledger, stop: StopSignal()).end
         #expect(end == .finished)
         #expect(await api.posts.count == 1, "sent once, then found by reconciliation")
         #expect(await api.listCalls == 1)
@@ -102,10 +70,10 @@ struct LoaderTests {
         _ = try ledger.reopen(run: first, statuses: [.failed])
 
         let api = ScriptedAPI(
-            answers: [], listed: [ListedBooking(uid: "LATER2", startedAt: Self.start, eventTypeId: "ev", email: "g3@example.com")])
+            answers: [], bookings: [ScriptedAPI.booking("LATER2", "g3@example.com")])
         var loader = Loader(limits: limits, api: api, logger: Logger(label: "t"))
         loader.checkBooked = true
-        #expect(try await loader.load(run: first, ledger: ledger, stop: StopSignal()) == .finished)
+        #expect(try await loader.load(run: first, ledger: ledger, stop: StopSignal()).end == .finished)
         let posts = await api.posts
         #expect(posts.count == 1 && posts[0].contains("g2@example.com"), "only row 2 was sent: \(posts)")
         let rows = try ledger.report(for: try #require(try ledger.run(id: first))).rows
@@ -119,7 +87,7 @@ struct LoaderTests {
     func resendsWhenAbsent() async throws {
         let (ledger, run) = try ledger(rows: 1)
         let api = ScriptedAPI(answers: [APIAnswer(status: nil, transportError: "timeout", mayHaveBeenSent: true)])
-        _ = try await Loader(limits: limits, api: api, logger: Logger(label: "t")).load(run: run, ledger: ledger, stop: StopSignal())
+        _ = try await Loader(limits: limits, api: api, logger: Logger(label: "t")).load(run: run, ledger: ledger, stop: StopSignal()).end
         #expect(await api.posts.count == 2)
         #expect(try ledger.counts(run: run).created == 1)
     }
@@ -130,7 +98,7 @@ struct LoaderTests {
         let t429 = APIAnswer(status: 429, retryAfter: "0")
         let t503 = APIAnswer(status: 503, body: Array("down".utf8))
         let api = ScriptedAPI(answers: [t429, t429, t429, t429, t503, t503, t503])
-        _ = try await Loader(limits: limits, api: api, logger: Logger(label: "t")).load(run: run, ledger: ledger, stop: StopSignal())
+        _ = try await Loader(limits: limits, api: api, logger: Logger(label: "t")).load(run: run, ledger: ledger, stop: StopSignal()).end
         #expect(await api.posts.count == 7)
         let recorded = try #require(try ledger.run(id: run))
         let row = try #require(try ledger.report(for: recorded).rows.first)
@@ -145,7 +113,7 @@ struct LoaderTests {
         var l = limits
         l.concurrency = 1
         let api = ScriptedAPI(answers: [APIAnswer(status: 401, body: Array(#"{"errors":{"message":"bad key"}}"#.utf8))])
-        let end = try await Loader(limits: l, api: api, logger: Logger(label: "t")).load(run: run, ledger: ledger, stop: StopSignal())
+        let end = try await Loader(limits: l, api: api, logger: Logger(label: "t")).load(run: run, ledger: ledger, stop: StopSignal()).end
         guard case .unauthorized = end else { Issue.record("ended \(end)"); return }
         #expect(await api.posts.count == 1)
         #expect(try ledger.counts(run: run).pending == 5)
@@ -160,7 +128,7 @@ struct LoaderTests {
         var l = limits
         l.concurrency = 4
         let api = ScriptedAPI(answers: [])
-        let end = try await Loader(limits: l, api: api, logger: Logger(label: "t")).load(run: run, ledger: ledger, stop: StopSignal())
+        let end = try await Loader(limits: l, api: api, logger: Logger(label: "t")).load(run: run, ledger: ledger, stop: StopSignal()).end
         #expect(end == .finished)
         #expect(await api.posts.count == 40)
         let report = try ledger.report(for: #require(try ledger.run(id: run)))
