@@ -47,8 +47,18 @@ public struct RunSummaryText: Sendable {
         if counts.failed > 0 {
             steps.append(("Retry the \(rows(counts.failed)) that failed:", "guestlist retry --ledger \(ledger)"))
         }
-        if counts.conflict > 0 {
-            steps.append(("\(rows(counts.conflict)) ended in conflict (final unless you retry them):",
+        let reasons = run.conflictReasons
+        if reasons.alreadyBooked > 0 {
+            text += "\n\(rows(reasons.alreadyBooked)) ran into a booking the guest already holds (made outside this run): "
+                + "nothing to do; the report gives each booking's uid.\n"
+        }
+        if reasons.slotTaken > 0 {
+            text += "\n\(rows(reasons.slotTaken)) found the slot full (other guests hold it): choose another time for "
+                + (reasons.slotTaken == 1 ? "that guest" : "those guests") + " in the file below, or free the slot and retry the conflicts.\n"
+        }
+        let unexplained = counts.conflict - reasons.alreadyBooked - reasons.slotTaken
+        if unexplained > 0 {
+            steps.append(("\(rows(unexplained)) ended in conflict for a reason that could not be found (final unless you retry them):",
                           "guestlist retry --ledger \(ledger) --conflicts"))
         }
         if counts.invalid + counts.failed + counts.conflict > 0 {
@@ -74,7 +84,11 @@ public struct RunSummaryText: Sendable {
         if run.counts.pending > 0 {
             return "Run \(run.id) of \(run.pipeline) stopped after \(took) with \(rows(run.counts.pending)) pending."
         }
-        return "Run \(run.id) of \(run.pipeline) finished in \(took)."
+        var line = "Run \(run.id) of \(run.pipeline) finished in \(took)."
+        if let settled = run.settledRate, settled.automatic {
+            line += " rate: auto settled at \(ReportNumber.fixed(settled.rate, places: 1)) requests/s."
+        }
+        return line
     }
 
     /// The non-zero counts and the total, labels left and numbers right-aligned; in a dry run
@@ -83,10 +97,17 @@ public struct RunSummaryText: Sendable {
         var lines = RowStatus.allCases.filter { counts[$0] > 0 }.map { status in
             (dryRun && status == .pending ? "to send" : status.rawValue, ReportNumber.grouped(counts[status]))
         }
+        let reasons = run.conflictReasons
+        let explained = [("already booked", reasons.alreadyBooked), ("slot taken", reasons.slotTaken)].filter { $0.1 > 0 }
         lines.append(("total", ReportNumber.grouped(counts.total)))
         let numberWidth = lines.map(\.1.count).max() ?? 1
         return lines.map { label, number in
-            "  " + label.padding(to: 11) + String(repeating: " ", count: numberWidth - number.count) + number + "\n"
+            var line = "  " + label.padding(to: 11) + String(repeating: " ", count: numberWidth - number.count) + number
+            if label == RowStatus.conflict.rawValue, !explained.isEmpty {
+                let unknown = counts.conflict - reasons.alreadyBooked - reasons.slotTaken
+                line += "  (" + (explained + (unknown > 0 ? [("unknown", unknown)] : [])).map { "\($0.1) \($0.0)" }.joined(separator: ", ") + ")"
+            }
+            return line + "\n"
         }.joined()
     }
 

@@ -18,13 +18,14 @@ enum ExitStatus {
         case .unauthorized?, .unreachable?, .interrupted?: return stoppedEarly
         case .finished?, nil:
             if outcome.info.counts.pending > 0 { return stoppedEarly }
-            return finished(outcome.info.counts, sourceFault: outcome.info.sourceFault != nil)
+            return finished(outcome.info.counts, alreadyBooked: outcome.info.conflictReasons.alreadyBooked, sourceFault: outcome.info.sourceFault != nil)
         }
     }
 
-    /// A finished run's rows, or `validate`'s would-be outcome: 0 when every row is done, else 1.
-    static func finished(_ counts: StatusCounts, sourceFault: Bool) -> Int32 {
-        let clean = counts.invalid + counts.duplicate + counts.conflict + counts.failed == 0 && !sourceFault
+    /// A finished run's rows, or `validate`'s would-be outcome: 0 when every row is done, else 1. A conflict with
+    /// a guest who already holds that booking counts as done (SPEC §4).
+    static func finished(_ counts: StatusCounts, alreadyBooked: Int = 0, sourceFault: Bool) -> Int32 {
+        let clean = counts.invalid + counts.duplicate + counts.conflict - alreadyBooked + counts.failed == 0 && !sourceFault
         return clean ? success : needsAttention
     }
 

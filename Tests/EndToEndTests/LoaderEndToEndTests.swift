@@ -134,8 +134,12 @@ extension EndToEnd {
                 let result = try await CLI.run(["run", ws.pipelinePath, "--quiet"], environment: sandbox.environment)
                 #expect(result.status == 1, "\(result.output)")
                 #expect(try Self.conflictReasons(ws) == [1: .slotTaken])
+                #expect(result.stdout.contains("found the slot full"), "\(result.stdout)")
                 let row = try #require(try await ws.report().rows.first)
                 #expect(row["status"] as? String == "conflict" && row["bookingUid"] is NSNull)
+                #expect(row["conflictReason"] as? String == "slotTaken")
+                let csv = try await CLI.run(["report", "--ledger", ws.ledgerPath, "--format", "csv"])
+                #expect(csv.stdout.contains("Slot taken: other guests' bookings hold this time"), "the CSV's error cell says why: \(csv.stdout)")
                 #expect(!(await Self.reads(sandbox)).contacts.isEmpty)
             }
         }
@@ -149,12 +153,20 @@ extension EndToEnd {
                 let theirs = await sandbox.state.preload(
                     eventTypeId: "mzgdPJVBb7RE", email: "ANN@Example.COM", name: "Ann", startedAt: Self.instant)
                 let result = try await CLI.run(["run", ws.pipelinePath, "--quiet"], environment: sandbox.environment)
-                // SPEC §5: exit 0, alreadyBooked counts as done (the CLI's exit code is decided with the lead's summary).
-                #expect([0, 1].contains(result.status), "\(result.output)")
+                // SPEC §5: exit 0, alreadyBooked counts as done.
+                #expect(result.status == 0, "\(result.output)")
+                #expect(result.stdout.contains("(1 already booked)") && result.stdout.contains("nothing to do"), "\(result.stdout)")
+                #expect(!result.stdout.contains("--conflicts"), "nothing to retry")
                 #expect(try Self.conflictReasons(ws) == [1: .alreadyBooked])
                 let row = try #require(try await ws.report().rows.first)
                 #expect(row["status"] as? String == "conflict" && row["bookingUid"] as? String == theirs.uid)
+                #expect(row["conflictReason"] as? String == "alreadyBooked")
                 #expect(await sandbox.posts().count == 1)
+                // retry --conflicts leaves a guest who is already booked alone (SPEC §4).
+                let retry = try await CLI.run(["retry", "--ledger", ws.ledgerPath, "--conflicts", "--quiet"], environment: sandbox.environment)
+                #expect(retry.status == 0, "\(retry.output)")
+                #expect(retry.stdout.contains("Nothing to retry"), "\(retry.stdout)")
+                #expect(await sandbox.posts().count == 1, "nothing was sent again")
             }
         }
 

@@ -46,7 +46,7 @@ import GuestList
             Retry the 2 rows that failed:
               guestlist retry --ledger '/data/spring summit.ledger.sqlite'
 
-            1 row ended in conflict (final unless you retry them):
+            1 row ended in conflict for a reason that could not be found (final unless you retry them):
               guestlist retry --ledger '/data/spring summit.ledger.sqlite' --conflicts
 
             Export the rows to fix, with the source's own columns:
@@ -94,5 +94,25 @@ import GuestList
     ])
     func pathsAreQuotedForTheShell(path: String, quoted: String) {
         #expect(ShellQuote.quoted(path) == quoted)
+    }
+
+    @Test func conflictsAreGroupedByReasonWithTheNextStepForEach() {
+        var run = Self.run { $0.created = 5; $0.conflict = 6 }
+        run.conflictReasons = ConflictCounts(alreadyBooked: 3, slotTaken: 2, unknown: 1)
+        run.settledRate = (18.4, true)
+        let text = RunSummaryText(run: run, elapsed: 9, ledgerPath: "l.sqlite", pipelinePath: "p.yml").render()
+        #expect(text.hasPrefix("Run r-0001 of spring-summit finished in 9.0s. rate: auto settled at 18.4 requests/s.\n"))
+        #expect(text.contains("  conflict    6  (3 already booked, 2 slot taken, 1 unknown)\n"))
+        #expect(text.contains("3 rows ran into a booking the guest already holds (made outside this run): nothing to do"))
+        #expect(text.contains("2 rows found the slot full (other guests hold it): choose another time for those guests"))
+        #expect(text.contains("1 row ended in conflict for a reason that could not be found (final unless you retry them):\n  guestlist retry --ledger l.sqlite --conflicts"))
+    }
+
+    @Test func conflictsAllAlreadyBookedNeedNoRetry() {
+        var run = Self.run { $0.created = 1; $0.conflict = 2 }
+        run.conflictReasons = ConflictCounts(alreadyBooked: 2)
+        let text = RunSummaryText(run: run, elapsed: 1, ledgerPath: "l.sqlite").render()
+        #expect(!text.contains("--conflicts"))
+        #expect(text.contains("  conflict   2  (2 already booked)\n"))
     }
 }

@@ -3,10 +3,16 @@ import Foundation
 extension Ledger {
     /// The run's summary, as `report` and `runs` show it.
     public func info(for run: Run) throws(GuestListError) -> RunInfo {
-        RunInfo(
+        let reasons = try db.statement(
+            "SELECT conflict_reason, COUNT(*) FROM rows WHERE run_id = ? AND status = 'conflict' GROUP BY conflict_reason"
+        ).bind(run.id)
+        var conflicts = ConflictCounts()
+        while try reasons.step() { conflicts[reasons.optionalString(0).flatMap(ConflictReason.init) ?? .unknown] += reasons.int(1) }
+        return RunInfo(
             id: String(run.id), pipeline: run.pipeline, source: run.source, startedAt: run.startedAt,
             finishedAt: run.finishedAt, counts: try counts(run: run.id), encoding: run.encoding,
-            sourceFault: run.sourceFault, sourceChanged: run.sourceChanged)
+            sourceFault: run.sourceFault, sourceChanged: run.sourceChanged, conflictReasons: conflicts,
+            settledRate: run.settledRate)
     }
 
     /// A report of `run` read from the ledger a row at a time (see `ReportSource`).
@@ -49,7 +55,7 @@ public struct LedgerReportSource: ReportSource {
         let db = ledger.db
         // `+status` keeps SQLite on the primary key (source order) rather than the status index plus a sort.
         var sql = """
-            SELECT row, line, status, name, email, started_at, time_zone, http_status, booking_uid, error, warnings\(original ? ", original" : "")
+            SELECT row, line, status, name, email, started_at, time_zone, http_status, booking_uid, error, warnings, conflict_reason\(original ? ", original" : "")
             FROM rows WHERE run_id = ?
             """
         if let statuses { sql += " AND +status IN (\(statuses.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")))" }
@@ -68,13 +74,14 @@ public struct LedgerReportSource: ReportSource {
             let attempts = attempted.map { $0.row == row ? $0.count : 0 } ?? 0
             var values: [(column: String, value: String)] = []
             if original {
-                values = zip(sourceColumns, JSONText.decodeStrings(s.string(11))).map { (column: $0, value: $1) }
+                values = zip(sourceColumns, JSONText.decodeStrings(s.string(12))).map { (column: $0, value: $1) }
             }
             try body(
                 ReportRow(
                     row: row, line: s.int(1), status: RowStatus(rawValue: s.string(2)) ?? .pending, name: s.string(3),
                     email: s.string(4), startedAt: s.string(5), timeZone: s.string(6), httpStatus: s.optionalInt(7),
                     bookingUid: s.optionalString(8), attempts: attempts, error: s.optionalString(9),
+                    conflictReason: s.optionalString(11).flatMap(ConflictReason.init),
                     warnings: s.optionalString(10).map(JSONText.decodeStrings) ?? [], original: values))
         }
     }

@@ -72,15 +72,26 @@ public final class Ledger {
         public var finishedAt: String?
         public var sourceFault: String?
         public var sourceChanged: Bool
+        /// The rate the last load settled at, and whether `rate: auto` found it.
+        public var settledRate: (rate: Double, automatic: Bool)?
+
+        public static func == (a: Run, b: Run) -> Bool {
+            a.id == b.id && a.pipeline == b.pipeline && a.source == b.source && a.sourceHash == b.sourceHash
+                && a.encoding == b.encoding && a.columns == b.columns && a.startedAt == b.startedAt && a.finishedAt == b.finishedAt
+                && a.sourceFault == b.sourceFault && a.sourceChanged == b.sourceChanged
+                && a.settledRate?.rate == b.settledRate?.rate && a.settledRate?.automatic == b.settledRate?.automatic
+        }
     }
 
-    private static let runColumns = "id, pipeline, source, source_hash, encoding, columns, started_at, finished_at, source_fault, source_changed"
+    private static let runColumns =
+        "id, pipeline, source, source_hash, encoding, columns, started_at, finished_at, source_fault, source_changed, settled_rate, rate_automatic"
 
     private func readRun(_ s: Statement) -> Run {
         Run(
             id: s.int(0), pipeline: s.string(1), source: s.string(2), sourceHash: s.string(3), encoding: s.optionalString(4),
             columns: JSONText.decodeStrings(s.string(5)), startedAt: s.string(6), finishedAt: s.optionalString(7),
-            sourceFault: s.optionalString(8), sourceChanged: s.int(9) != 0)
+            sourceFault: s.optionalString(8), sourceChanged: s.int(9) != 0,
+            settledRate: s.optionalDouble(10).map { ($0, s.int(11) != 0) })
     }
 
     /// The newest run whose recording ended (a run still being recorded is not a run yet).
@@ -132,6 +143,11 @@ public final class Ledger {
             sourceHash: sourceHash)
     }
 
+    /// Notes the rate a load of `run` settled at, for the summary and the report.
+    public func recordSettledRate(run: Int, rate: Double, automatic: Bool) throws(GuestListError) {
+        try db.statement("UPDATE runs SET settled_rate = ?, rate_automatic = ? WHERE id = ?").bind(rate, automatic, run).run()
+    }
+
     public func markSourceChanged(run: Int) throws(GuestListError) {
         try db.statement("UPDATE runs SET source_changed = 1 WHERE id = ?").bind(run).run()
     }
@@ -151,8 +167,13 @@ public final class Ledger {
         try db.transaction { () throws(GuestListError) -> Int in
             var changed = 0
             for status in statuses {
+                // A conflict keeps its reason: a reopened conflict is recognised by it, and sent rather than looked
+                // up again. A guest already booked outside the run needs nothing: it is not reopened (SPEC §4).
                 try db.statement(
-                    "UPDATE rows SET status = 'pending', transient_attempts = 0, error = NULL WHERE run_id = ? AND status = ?"
+                    """
+                    UPDATE rows SET status = 'pending', transient_attempts = 0, error = NULL
+                    WHERE run_id = ? AND status = ? AND COALESCE(conflict_reason, '') != 'alreadyBooked'
+                    """
                 ).bind(run, status.rawValue).run()
                 changed += Int(sqlite3_changes(db.handle))
             }

@@ -106,7 +106,8 @@ enum LedgerSchema {
                 UPDATE rows SET conflict_reason = 'unknown' WHERE status = 'conflict' OR (status = 'pending' AND (
                     SELECT a.http_status FROM attempts a WHERE a.run_id = rows.run_id AND a.row = rows.row ORDER BY a.id DESC LIMIT 1) = 409);
                 """),
-        // Streamed recording (issue 11): a run's rows are written in batches, and the run is sendable only
+        // Streamed recording (issue 11), and the rate a load settled at (`rate: auto`, issue 12): a run's rows are
+        // written in batches, and the run is sendable only
         // once `recorded` is set in the commit that ends its recording; a run left at 0 (stopped or killed
         // while reading) is discarded by the next `run`. `key_hash` is `KeyDigest` of `booking_key`: sorted,
         // it finds duplicates and keys booked by other runs without holding keys in memory.
@@ -115,6 +116,8 @@ enum LedgerSchema {
             sql: """
                 ALTER TABLE rows ADD COLUMN key_hash INTEGER;
                 ALTER TABLE runs ADD COLUMN recorded INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE runs ADD COLUMN settled_rate REAL;
+                ALTER TABLE runs ADD COLUMN rate_automatic INTEGER NOT NULL DEFAULT 0;
                 """,
             then: { (db: SQLiteDatabase) throws(GuestListError) in
                 // In chunks, so neither memory nor an open cursor grows with the ledger.

@@ -106,11 +106,18 @@ extension LoaderState {
             // An earlier attempt of this row got no answer and made the booking the 409 ran into: it is ours.
             settleWithoutAttempt(row, status: .created, uid: uid, error: nil, now: now)
         case (.conflict(let message), .guestHolds(let uid)):
-            settleWithoutAttempt(row, status: .conflict, uid: uid, reason: .alreadyBooked, httpStatus: 409, error: message, now: now)
+            settleWithoutAttempt(
+                row, status: .conflict, uid: uid, reason: .alreadyBooked, httpStatus: 409,
+                error: "Already booked: this guest already holds booking \(uid) at this time, made outside this run; nothing to do (\(message)).",
+                now: now)
         case (.conflict(let message), .othersHold):
-            settleWithoutAttempt(row, status: .conflict, reason: .slotTaken, httpStatus: 409, error: message, now: now)
+            settleWithoutAttempt(
+                row, status: .conflict, reason: .slotTaken, httpStatus: 409,
+                error: "Slot taken: other guests' bookings hold this time; choose another time for this guest (\(message)).", now: now)
         case (.conflict(let message), .empty):
-            settleWithoutAttempt(row, status: .conflict, reason: .unknown, httpStatus: 409, error: message, now: now)
+            settleWithoutAttempt(
+                row, status: .conflict, reason: .unknown, httpStatus: 409,
+                error: "Conflict: the API refused the booking, and no booking holding the slot was found (\(message)).", now: now)
         }
     }
 

@@ -107,7 +107,9 @@ public struct RunSession {
             // A new run's rows were checked against the other runs' bookings when it was recorded; a resumed or
             // retried run's are checked again, since another run may have booked their keys since.
             loader.checkBooked = resumed
-            load = try await loader.load(run: runID, ledger: ledger, stop: stop, onProgress: onProgress)
+            let result = try await loader.load(run: runID, ledger: ledger, stop: stop, onProgress: onProgress)
+            try ledger.recordSettledRate(run: runID, rate: result.settledRate, automatic: result.automaticRate)
+            load = result
         }
         try ledger.finishIfDone(run: runID)
         var result = try outcome(ledger: ledger, runID: runID, end: load?.end, resumed: resumed, started: started)

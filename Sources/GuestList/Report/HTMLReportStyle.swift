@@ -57,6 +57,9 @@ enum HTMLReportStyle {
         .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600;
                  color: #fff; background: var(--c); white-space: nowrap; }
         .warn { display: block; color: #975a16; font-size: 12px; }
+        .reason { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 12px; font-weight: 600;
+                  background: #fefcbf; color: #744210; }
+        .reasons { display: block; font-size: 12px; color: #744210; margin-top: 2px; }
         footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
         @media print { .filters { display: none; } main { padding: 0; } }
         """

@@ -42,7 +42,7 @@ public struct HTMLReportWriter: Sendable {
 
             """
         html += header(run)
-        html += counts(run.counts)
+        html += counts(run)
         html += "<h2>Outcomes</h2>\n" + HTMLCharts.outcomes(run.counts)
         html += "<h2>Attempts over time</h2>\n" + HTMLCharts.attempts(try source.attemptHistogram())
         out.write(html)
@@ -83,13 +83,21 @@ public struct HTMLReportWriter: Sendable {
         return html
     }
 
-    private func counts(_ counts: StatusCounts) -> String {
+    private func counts(_ run: RunInfo) -> String {
+        let counts = run.counts
         var html = "<ul class=\"counts\" id=\"counts\">\n"
         for status in RowStatus.allCases {
             let n = counts[status]
+            var reasons = ""
+            if status == .conflict, n > 0 {
+                let parts = ConflictReason.allCases.filter { run.conflictReasons[$0] > 0 }.map { reason in
+                    "<span data-reason=\"\(reason)\">\(ReportNumber.grouped(run.conflictReasons[reason])) \(Self.label(reason))</span>"
+                }
+                reasons = "<span class=\"reasons\" id=\"conflict-reasons\">" + parts.joined(separator: " · ") + "</span>"
+            }
             html += """
                 <li class="\(n == 0 ? "zero" : "")" style="--c: \(status.reportColour)" data-status="\(status)">\
-                <span class="n">\(ReportNumber.grouped(n))</span><span class="label">\(status)</span></li>
+                <span class="n">\(ReportNumber.grouped(n))</span><span class="label">\(status)</span>\(reasons)</li>
 
                 """
         }
@@ -141,13 +149,23 @@ public struct HTMLReportWriter: Sendable {
         out.write(html)
         try source.forEachRow(statuses: Set(present), limit: maxProblemRows, original: false) { row in
             let warnings = row.warnings.map { "<span class=\"warn\">⚠ \(e($0))</span>" }.joined()
+            let reason = row.conflictReason.map { "<span class=\"reason\" data-reason=\"\($0)\">\(Self.label($0))</span> " } ?? ""
             out.write("""
                 <tr data-status="\(row.status)"><td class="num">\(row.row)</td><td class="num">\(row.line)</td>\
                 <td><span class="badge" style="--c: \(row.status.reportColour)">\(row.status)</span></td>\
-                <td>\(e(row.name))</td><td class="mono">\(e(row.email))</td><td>\(e(row.error ?? ""))\(warnings)</td></tr>
+                <td>\(e(row.name))</td><td class="mono">\(e(row.email))</td><td>\(reason)\(e(row.error ?? ""))\(warnings)</td></tr>
 
                 """)
         }
         out.write("</tbody>\n</table>\n")
+    }
+
+    /// How a conflict's reason reads on the page.
+    static func label(_ reason: ConflictReason) -> String {
+        switch reason {
+        case .alreadyBooked: "already booked"
+        case .slotTaken: "slot taken"
+        case .unknown: "reason unknown"
+        }
     }
 }

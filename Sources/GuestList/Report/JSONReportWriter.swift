@@ -28,6 +28,14 @@ public struct JSONReportWriter: Sendable {
             ("encoding", string(run.encoding)), ("sourceFault", string(run.sourceFault)),
             ("sourceChanged", run.sourceChanged ? "true" : "false"),
         ])
+        head += ",\n         \"conflictReasons\": {"
+        head += members(ConflictReason.allCases.map { ($0.rawValue, String(run.conflictReasons[$0])) })
+        head += "}, \"settledRate\": "
+        if let settled = run.settledRate {
+            head += "{" + members([("rate", ReportNumber.fixed(settled.rate, places: 2)), ("automatic", settled.automatic ? "true" : "false")]) + "}"
+        } else {
+            head += "null"
+        }
         head += "},\n \"rows\": ["
         out.write(head)
         var empty = true
@@ -64,6 +72,8 @@ public struct JSONReportWriter: Sendable {
         out.write(decimal: row.attempts)
         out.write(", \"error\": ")
         out.writeJSON(row.error)
+        out.write(", \"conflictReason\": ")
+        out.writeJSON(row.conflictReason?.rawValue)
         out.write(", \"warnings\": [")
         for (index, warning) in row.warnings.enumerated() {
             if index > 0 { out.write(", ") }

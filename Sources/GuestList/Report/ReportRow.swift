@@ -12,6 +12,8 @@ public struct ReportRow: Sendable, Equatable {
     public var bookingUid: String?
     public var attempts: Int
     public var error: String?
+    /// Why a `conflict` row conflicted; nil for other rows.
+    public var conflictReason: ConflictReason?
     /// Warnings that did not stop the row (a likely domain typo, a DST choice made).
     public var warnings: [String]
     /// The source's own columns and values, in source order (for `report --original`).
@@ -20,7 +22,8 @@ public struct ReportRow: Sendable, Equatable {
     public init(
         row: Int, line: Int, status: RowStatus, name: String, email: String, startedAt: String,
         timeZone: String, httpStatus: Int? = nil, bookingUid: String? = nil, attempts: Int = 0,
-        error: String? = nil, warnings: [String] = [], original: [(column: String, value: String)] = []
+        error: String? = nil, conflictReason: ConflictReason? = nil, warnings: [String] = [],
+        original: [(column: String, value: String)] = []
     ) {
         self.row = row
         self.line = line
@@ -33,6 +36,7 @@ public struct ReportRow: Sendable, Equatable {
         self.bookingUid = bookingUid
         self.attempts = attempts
         self.error = error
+        self.conflictReason = conflictReason
         self.warnings = warnings
         self.original = original
     }
@@ -40,7 +44,7 @@ public struct ReportRow: Sendable, Equatable {
     public static func == (a: ReportRow, b: ReportRow) -> Bool {
         a.row == b.row && a.line == b.line && a.status == b.status && a.name == b.name && a.email == b.email
             && a.startedAt == b.startedAt && a.timeZone == b.timeZone && a.httpStatus == b.httpStatus
-            && a.bookingUid == b.bookingUid && a.attempts == b.attempts && a.error == b.error
+            && a.bookingUid == b.bookingUid && a.attempts == b.attempts && a.error == b.error && a.conflictReason == b.conflictReason
             && a.warnings == b.warnings && a.original.map(\.column) == b.original.map(\.column)
             && a.original.map(\.value) == b.original.map(\.value)
     }

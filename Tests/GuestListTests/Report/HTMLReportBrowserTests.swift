@@ -38,6 +38,11 @@ struct HTMLReportBrowserTests {
         #expect(dom.contains("<div class=\"filters\" id=\"filters\">"), "the script reveals the filter controls")
         #expect(dom.contains("<span id=\"shown\">Showing 110 of 110</span>"))
         #expect(dom.contains("unclosed tag &lt;guest&gt;"))
+        // Conflict reasons: counted under the conflict card, and on each conflict row; warnings under the error.
+        #expect(dom.contains("<span class=\"reasons\" id=\"conflict-reasons\"><span data-reason=\"alreadyBooked\">"))
+        #expect(dom.contains("<span class=\"reason\" data-reason=\"slotTaken\">slot taken</span>"))
+        #expect(dom.contains("<span class=\"reason\" data-reason=\"alreadyBooked\">already booked</span>"))
+        #expect(dom.contains("<span class=\"warn\">⚠ timeZone: EST is read as New York"))
     }
 
     @Test func filterHidesRowsThatDoNotMatch() throws {

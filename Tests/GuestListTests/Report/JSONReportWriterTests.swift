@@ -9,14 +9,15 @@ import Testing
         let expected = #"""
             {"run": {"id": "r-0001", "pipeline": "spring-summit", "source": "/data/spring summit.csv", "startedAt": "2026-03-01T09:00:00Z", "finishedAt": "2026-03-01T09:00:05Z",
                      "counts": {"created": 1, "conflict": 1, "invalid": 1, "duplicate": 1, "skipped": 1, "failed": 1, "pending": 0},
-                     "encoding": "utf-8", "sourceFault": null, "sourceChanged": false},
+                     "encoding": "utf-8", "sourceFault": null, "sourceChanged": false,
+                     "conflictReasons": {"alreadyBooked": 0, "slotTaken": 0, "unknown": 0}, "settledRate": null},
              "rows": [
-              {"row": 1, "line": 2, "status": "created", "name": "山田 太郎", "email": "taro@example.com", "startedAt": "2030-03-16T02:00:00.000Z", "timeZone": "Asia/Tokyo", "httpStatus": 201, "bookingUid": "bk_1", "attempts": 1, "error": null, "warnings": []},
-              {"row": 2, "line": 3, "status": "conflict", "name": "Jane \"JJ\" Doe", "email": "jane@example.com", "startedAt": "2030-03-16T02:00:00.000Z", "timeZone": "Asia/Tokyo", "httpStatus": 409, "bookingUid": null, "attempts": 1, "error": "409: the slot is taken", "warnings": []},
-              {"row": 3, "line": 4, "status": "invalid", "name": "=HYPERLINK(\"http://x\")", "email": "not-an-email", "startedAt": "2030-02-30 10:00", "timeZone": "Mars/Base", "httpStatus": null, "bookingUid": null, "attempts": 0, "error": "email: not valid,\nsee line 4", "warnings": ["domain may be a typo"]},
-              {"row": 4, "line": 6, "status": "duplicate", "name": "<script>alert(1)</script>", "email": "dup@example.com", "startedAt": "2030-03-16T02:00:00.000Z", "timeZone": "Asia/Tokyo", "httpStatus": null, "bookingUid": null, "attempts": 0, "error": "same booking as row 1", "warnings": []},
-              {"row": 5, "line": 7, "status": "skipped", "name": "Skip Me", "email": "skip@example.com", "startedAt": "2030-03-16T02:00:00.000Z", "timeZone": "Asia/Tokyo", "httpStatus": null, "bookingUid": null, "attempts": 0, "error": null, "warnings": []},
-              {"row": 6, "line": 8, "status": "failed", "name": "Back\\slash\ttab", "email": "fail@example.com", "startedAt": "2030-03-16T02:00:00.000Z", "timeZone": "Asia/Tokyo", "httpStatus": 422, "bookingUid": null, "attempts": 3, "error": "422: name is too long", "warnings": []}
+              {"row": 1, "line": 2, "status": "created", "name": "山田 太郎", "email": "taro@example.com", "startedAt": "2030-03-16T02:00:00.000Z", "timeZone": "Asia/Tokyo", "httpStatus": 201, "bookingUid": "bk_1", "attempts": 1, "error": null, "conflictReason": null, "warnings": []},
+              {"row": 2, "line": 3, "status": "conflict", "name": "Jane \"JJ\" Doe", "email": "jane@example.com", "startedAt": "2030-03-16T02:00:00.000Z", "timeZone": "Asia/Tokyo", "httpStatus": 409, "bookingUid": null, "attempts": 1, "error": "409: the slot is taken", "conflictReason": null, "warnings": []},
+              {"row": 3, "line": 4, "status": "invalid", "name": "=HYPERLINK(\"http://x\")", "email": "not-an-email", "startedAt": "2030-02-30 10:00", "timeZone": "Mars/Base", "httpStatus": null, "bookingUid": null, "attempts": 0, "error": "email: not valid,\nsee line 4", "conflictReason": null, "warnings": ["domain may be a typo"]},
+              {"row": 4, "line": 6, "status": "duplicate", "name": "<script>alert(1)</script>", "email": "dup@example.com", "startedAt": "2030-03-16T02:00:00.000Z", "timeZone": "Asia/Tokyo", "httpStatus": null, "bookingUid": null, "attempts": 0, "error": "same booking as row 1", "conflictReason": null, "warnings": []},
+              {"row": 5, "line": 7, "status": "skipped", "name": "Skip Me", "email": "skip@example.com", "startedAt": "2030-03-16T02:00:00.000Z", "timeZone": "Asia/Tokyo", "httpStatus": null, "bookingUid": null, "attempts": 0, "error": null, "conflictReason": null, "warnings": []},
+              {"row": 6, "line": 8, "status": "failed", "name": "Back\\slash\ttab", "email": "fail@example.com", "startedAt": "2030-03-16T02:00:00.000Z", "timeZone": "Asia/Tokyo", "httpStatus": 422, "bookingUid": null, "attempts": 3, "error": "422: name is too long", "conflictReason": null, "warnings": []}
              ]}
 
             """#

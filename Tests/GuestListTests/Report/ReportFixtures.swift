@@ -67,14 +67,19 @@ enum ReportFixtures {
         var rows: [ReportRow] = []
         var attempts: [AttemptRecord] = []
         var counts = StatusCounts()
+        var reasons = ConflictCounts()
         for index in 1...count {
             let status = index == count ? .pending : statuses[(index * 7) % statuses.count]
             counts[status] += 1
+            let reason: ConflictReason? = status == .conflict ? ConflictReason.allCases[index % 3] : nil
+            if let reason { reasons[reason] += 1 }
             rows.append(ReportRow(
                 row: index, line: index + 1, status: status, name: index % 3 == 0 ? "佐藤 花子 \(index)" : "Guest \(index)",
                 email: "guest\(index)@example.com", startedAt: "2030-03-16T02:00:00.000Z", timeZone: "Asia/Tokyo",
                 httpStatus: status == .created ? 201 : nil, attempts: status == .created ? 1 : 0,
-                error: status == .failed ? "422: name is too long" : status == .invalid ? "email: not valid" : nil))
+                error: status == .failed ? "422: name is too long" : status == .invalid ? "email: not valid" : nil,
+                conflictReason: reason,
+                warnings: index % 17 == 0 ? ["timeZone: EST is read as New York's clock, which is on summer time (UTC−04:00)"] : []))
             let t = 1_700_000_000 + Double(index) * 0.2
             if (40...70).contains(index) {
                 attempts.append(AttemptRecord(row: index, startedAt: t, finishedAt: t, httpStatus: 429, error: nil))
@@ -91,7 +96,7 @@ enum ReportFixtures {
         let run = RunInfo(
             id: "20260301-0900-7f3a", pipeline: "spring-summit", source: "/data/spring-summit.csv",
             startedAt: "2026-03-01T09:00:00Z", finishedAt: nil, counts: counts, encoding: "shift_jis",
-            sourceFault: "malformed XML at line 612: unclosed tag <guest>", sourceChanged: true)
+            sourceFault: "malformed XML at line 612: unclosed tag <guest>", sourceChanged: true, conflictReasons: reasons)
         return RunReport(run: run, rows: rows, attempts: attempts)
     }
 }
