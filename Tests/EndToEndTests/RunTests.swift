@@ -44,7 +44,7 @@ extension EndToEnd {
             }
         }
 
-        @Test("a guest already booked in Jicoo comes back as a conflict")
+        @Test("a guest already booked in Jicoo comes back as a conflict, already booked, which counts as done (exit 0)")
         func preloadedConflict() async throws {
             let ws = try Workspace()
             try ws.writePipeline()
@@ -55,10 +55,11 @@ extension EndToEnd {
                     eventTypeId: "mzgdPJVBb7RE", email: "guest2@example.com", name: "Guest 2",
                     startedAt: ISO8601DateFormatter().date(from: "2030-06-03T03:00:00Z")!)
                 let result = try await CLI.run(["run", ws.pipelinePath, "--quiet"], environment: sandbox.environment)
-                #expect(result.status == 1, "\(result.output)")
+                #expect(result.status == 0, "\(result.output)")
                 let report = try await ws.report()
                 #expect(report.rows.map { $0["status"] as? String } == ["created", "created", "conflict", "created"])
                 #expect(report.rows[2]["httpStatus"] as? Int == 409)
+                #expect(report.rows[2]["conflictReason"] as? String == "alreadyBooked")
                 #expect((report.rows[2]["error"] as? String)?.isEmpty == false)
                 #expect(await sandbox.bookingsPerEmail()["guest2@example.com"] == 1)
             }

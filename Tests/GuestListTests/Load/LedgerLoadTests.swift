@@ -82,7 +82,10 @@ struct LedgerLoadTests {
         #expect(row.status == .conflict && row.bookingUid == "B9" && row.error == "Conflict: full")
         let attempt = try ledger.db.statement("SELECT outcome FROM attempts WHERE id = ?").bind(Int(ids[0]))
         #expect(try attempt.step() && attempt.string(0) == "conflict")
-        // retry --conflicts reopens it: sent, not looked up; its reason goes when it settles again.
+        // retry --conflicts leaves a guest who is already booked alone (SPEC §4)…
+        #expect(try ledger.reopen(run: run, statuses: [.conflict]) == 0)
+        // …and reopens a slot that was taken: sent, not looked up; its reason goes when it settles again.
+        try ledger.record(run: run, results: [Self.result(0, row: 1, http: 409, error: "Conflict: full", status: .conflict, reason: .slotTaken)])
         #expect(try ledger.reopen(run: run, statuses: [.conflict]) == 1)
         #expect(try ledger.pendingRows(run: run).first?.conflictPending == false)
         try ledger.record(run: run, results: [Self.result(0, row: 1, http: 201, status: .created, uid: "U1")])
