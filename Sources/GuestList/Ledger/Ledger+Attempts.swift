@@ -39,6 +39,21 @@ extension Ledger: LoadLedger {
         return rows
     }
 
+    /// Unfinished runs with pending rows whose requests may have reached the API (their latest attempt is
+    /// uncertain, or was still open when its process died): `(run, rows)`, oldest first. Nobody has
+    /// reconciled those rows yet, so no new run may start (SPEC §4).
+    public func runsWithUncertainRows() throws(GuestListError) -> [(run: Int, rows: Int)] {
+        let s = try db.statement(
+            """
+            SELECT r.run_id, COUNT(*) FROM runs CROSS JOIN rows r ON r.run_id = runs.id AND r.status = 'pending'
+            WHERE runs.finished_at IS NULL AND runs.recorded = 1 AND \(Self.latestAttempt) = 'uncertain'
+            GROUP BY r.run_id ORDER BY r.run_id
+            """)
+        var runs: [(run: Int, rows: Int)] = []
+        while try s.step() { runs.append((s.int(0), s.int(1))) }
+        return runs
+    }
+
     /// Every pending row of `run`, in source order (for tests and small runs; the loader pages).
     public func pendingRows(run: Int) throws(GuestListError) -> [PendingRow] {
         try pendingRows(run: run, after: 0, limit: Int.max)

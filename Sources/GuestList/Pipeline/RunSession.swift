@@ -59,6 +59,15 @@ public struct RunSession {
             onRecorded(nil)
             return try await load(ledger: ledger, runID: latest.id, resumed: true, started: started, stop: stop, onProgress: onProgress)
         }
+        // An older run (an interrupted `retry`) may hold rows whose requests reached Jicoo unanswered: a new run
+        // could book those guests again before anyone checks. That run is finished first (SPEC §4).
+        if let older = try ledger.runsWithUncertainRows().first {
+            throw GuestListError(
+                .usage,
+                "Run \(older.run) of \(ledgerURL.path) was stopped with \(older.rows) \(older.rows == 1 ? "row" : "rows") whose requests may have reached Jicoo without an answer; a new run could book those guests twice. Finish run \(older.run) first; nothing was sent.",
+                location: SourceLocation(file: ledgerURL.path),
+                hint: "guestlist retry \(older.run) --ledger \(ledgerURL.path)  (checks those rows in Jicoo, then sends what is left), then run again.")
+        }
         let (runID, eventTypes) = try record(into: ledger, stop: stop, onReading: onReading)
         onRecorded(try ledger.counts(run: runID))
         if let end = try await preflight(eventTypeIDs: eventTypes.sorted(), stop: stop) {
