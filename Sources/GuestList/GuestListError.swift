@@ -54,6 +54,8 @@ public struct GuestListError: Error, Sendable, CustomStringConvertible {
         case interrupted
         /// The requested run does not exist in the ledger.
         case runNotFound
+        /// The ledger could not be written after requests had started: the run stops early, unsent rows pending.
+        case ledgerWriteFailed
     }
 
     public var code: Code

@@ -32,7 +32,7 @@ enum ExitStatus {
     /// An error that stopped a command.
     static func of(_ code: GuestListError.Code) -> Int32 {
         switch code {
-        case .unauthorized, .unreachable, .interrupted: stoppedEarly
+        case .unauthorized, .unreachable, .interrupted, .ledgerWriteFailed: stoppedEarly
         case .sourceMalformed: needsAttention
         default: usage
         }

@@ -57,3 +57,29 @@ extension EndToEnd {
         }
     }
 }
+
+extension EndToEnd.UnfinishedRunTests {
+    @Test("a ledger that cannot be written mid-run stops it with exit 3, names the ledger and the error; the next run finishes it")
+    func ledgerFailsMidRun() async throws {
+        let ws = try Workspace()
+        try ws.writePipeline(limits: "rate: 100\n  burst: 10\n  concurrency: 2\n  maxAttempts: 3")
+        try ws.writeGuests(Workspace.guests(40))
+        try await withSandbox(faults: SandboxFaults(latencyMilliseconds: 20)) { sandbox in
+            // The ledger's 10th commit fails as a full disk would: after it was created, recorded and first
+            // written by the loader (four migrations, a clean-up, a batch, the end of the recording, then sends).
+            var environment = sandbox.environment
+            environment["GUESTLIST_TEST_LEDGER_COMMITS"] = "9"
+            let failed = try await CLI.run(["run", ws.pipelinePath, "--quiet"], environment: environment)
+            #expect(failed.status == 3, "\(failed.output)")
+            #expect(failed.stderr.contains(ws.ledgerPath) && failed.stderr.contains("disk I/O error"), "\(failed.stderr)")
+            #expect(failed.stderr.contains("stay pending"), "\(failed.stderr)")
+            let sent = await sandbox.posts().count
+            #expect(sent > 0 && sent < 40, "the failure came mid-run: \(sent) POSTs")
+
+            let resumed = try await CLI.run(["run", ws.pipelinePath, "--quiet"], environment: sandbox.environment)
+            #expect(resumed.status == 0, "\(resumed.output)")
+            #expect(Workspace.counts(try await ws.report().run)["created"] == 40)
+            await EndToEnd.ResilienceTests.expectEachBookedOnce(sandbox, count: 40)
+        }
+    }
+}

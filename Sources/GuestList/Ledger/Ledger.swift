@@ -31,6 +31,7 @@ public final class Ledger {
         try db.execute("PRAGMA journal_size_limit = 67108864")
         try db.execute("PRAGMA foreign_keys = ON")
         try LedgerSchema.migrate(db)
+        db.commitsBeforeFailure = ProcessInfo.processInfo.environment["GUESTLIST_TEST_LEDGER_COMMITS"].flatMap(Int.init)
     }
 
     static let autocheckpointPages = 4000

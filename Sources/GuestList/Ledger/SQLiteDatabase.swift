@@ -18,6 +18,9 @@ final class SQLiteDatabase {
     private(set) var handle: OpaquePointer?
     let path: String
     private var cache: [String: Statement] = [:]
+    /// For the tests of a ledger that fails mid-run: after this many commits, every commit fails as a disk
+    /// error would. Set from `GUESTLIST_TEST_LEDGER_COMMITS` by `Ledger`; nil in normal use.
+    var commitsBeforeFailure: Int?
 
     init(path: String, readOnly: Bool = false) throws(GuestListError) {
         self.path = path
@@ -74,8 +77,16 @@ final class SQLiteDatabase {
     /// COMMIT are prepared once: the loader opens a transaction per group commit.
     func transaction<T>(_ body: () throws(GuestListError) -> T) throws(GuestListError) -> T {
         try statement("BEGIN IMMEDIATE").run()
-        do {
+        do throws(GuestListError) {
             let result = try body()
+            if let left = commitsBeforeFailure {
+                guard left > 0 else {
+                    throw GuestListError(
+                        .ledger, "The ledger \(path) failed to commit: disk I/O error (injected for a test).",
+                        location: SourceLocation(file: path), cause: SQLiteError(code: 10, message: "disk I/O error"))
+                }
+                commitsBeforeFailure = left - 1
+            }
             try statement("COMMIT").run()
             return result
         } catch {

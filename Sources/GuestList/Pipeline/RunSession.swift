@@ -116,9 +116,18 @@ public struct RunSession {
             // A new run's rows were checked against the other runs' bookings when it was recorded; a resumed or
             // retried run's are checked again, since another run may have booked their keys since.
             loader.checkBooked = resumed
-            let result = try await loader.load(run: runID, ledger: ledger, stop: stop, onProgress: onProgress)
-            try ledger.recordSettledRate(run: runID, rate: result.settledRate, automatic: result.automaticRate)
-            load = result
+            do throws(GuestListError) {
+                let result = try await loader.load(run: runID, ledger: ledger, stop: stop, onProgress: onProgress)
+                try ledger.recordSettledRate(run: runID, rate: result.settledRate, automatic: result.automaticRate)
+                load = result
+            } catch where error.code == .ledger {
+                // Requests had started: this is not "nothing sent" (exit 2) but a run stopped early (exit 3).
+                throw GuestListError(
+                    .ledgerWriteFailed,
+                    "The ledger \(ledgerURL.path) could not be written while the run was sending (\(error.cause.map { "\($0)" } ?? error.message)); the run stopped, and the rows not sent stay pending.",
+                    location: SourceLocation(file: ledgerURL.path), hint: "Fix the cause (disk space, permissions), then run the same command again: requests already made are checked in Jicoo before anything is sent again.",
+                    cause: error.cause)
+            }
         }
         try ledger.finishIfDone(run: runID)
         var result = try outcome(ledger: ledger, runID: runID, end: load?.end, resumed: resumed, started: started)
