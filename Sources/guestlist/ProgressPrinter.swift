@@ -1,28 +1,34 @@
 import Foundation
 import GuestList
 import GuestListTerminal
+import Synchronization
 
 /// The progress bar on stderr while a run sends (SPEC §5): redrawn in place at most ten times a second
 /// when stderr is a terminal, a plain line every five seconds when it is not, nothing with --quiet.
-final class ProgressPrinter: @unchecked Sendable {
+/// The loader reports from its own task, so the drawing state sits behind a lock.
+final class ProgressPrinter: Sendable {
+    private struct State {
+        var throttle: RedrawThrottle
+        var start = Date()
+        var drew = false
+        var doneAtStart: Int?
+        var latest: LoadProgress?
+    }
+
     private let enabled: Bool
     private let terminal: Bool
-    private let lock = NSLock()
-    private var throttle: RedrawThrottle
-    private var start = Date()
-    private var drew = false
-    private var doneAtStart: Int?
-    private var latest: LoadProgress?
+    private let state: Mutex<State>
 
     init(enabled: Bool) {
         self.enabled = enabled
-        terminal = Terminal.stderrIsTerminal
-        throttle = RedrawThrottle(interval: terminal ? 0.1 : 5)
+        let terminal = Terminal.stderrIsTerminal
+        self.terminal = terminal
+        state = Mutex(State(throttle: RedrawThrottle(interval: terminal ? 0.1 : 5)))
     }
 
-    /// Called every 10,000 records while a long source is read and checked.
+    /// Called with the records read so far while a long source is read and checked (after every batch).
     func reading(_ records: Int) {
-        guard enabled else { return }
+        guard enabled, records % 10_000 == 0 else { return }
         if terminal {
             FileHandle.standardError.write(Data("\r\u{1B}[2KReading and checking… \(records) rows".utf8))
         } else if records % 100_000 == 0 {
@@ -40,36 +46,36 @@ final class ProgressPrinter: @unchecked Sendable {
     func recorded(_ counts: StatusCounts?) {
         guard enabled else { return }
         if terminal { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
-        if counts == nil {
-            Terminal.err("Resuming the unfinished run…")
-        } else if let c = counts {
+        if let c = counts {
             Terminal.err("Read \(c.total) rows: \(c.pending) to send, \(c.skipped) already booked, \(c.invalid) invalid, \(c.duplicate) duplicate.")
+        } else {
+            Terminal.err("Resuming the unfinished run…")
         }
-        start = Date()
+        state.withLock { $0.start = Date() }
     }
 
     func update(_ progress: LoadProgress) {
         guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        latest = progress
-        let renderer = renderer(for: progress)
-        if doneAtStart == nil { doneAtStart = renderer.done }
-        guard throttle.shouldRedraw(at: Date().timeIntervalSince1970, force: renderer.remaining == 0) else { return }
-        draw(progress)
+        state.withLock { state in
+            state.latest = progress
+            let renderer = renderer(for: progress, state)
+            if state.doneAtStart == nil { state.doneAtStart = renderer.done }
+            guard state.throttle.shouldRedraw(at: Date().timeIntervalSince1970, force: renderer.remaining == 0) else { return }
+            draw(progress, &state)
+        }
     }
 
-    private func renderer(for p: LoadProgress) -> ProgressRenderer {
+    private func renderer(for p: LoadProgress, _ state: State) -> ProgressRenderer {
         ProgressRenderer(
-            total: p.counts.total, counts: p.counts, elapsed: Date().timeIntervalSince(start), doneAtStart: doneAtStart ?? 0,
-            width: Self.terminalWidth(), colour: Terminal.useColor)
+            total: p.counts.total, counts: p.counts, elapsed: Date().timeIntervalSince(state.start),
+            doneAtStart: state.doneAtStart ?? 0, width: Self.terminalWidth(), colour: Terminal.useColor)
     }
 
-    private func draw(_ p: LoadProgress) {
-        let renderer = renderer(for: p)
+    private func draw(_ p: LoadProgress, _ state: inout State) {
+        let renderer = renderer(for: p, state)
         if terminal {
             FileHandle.standardError.write(Data(("\r\u{1B}[2K" + renderer.line()).utf8))
-            drew = true
+            state.drew = true
         } else {
             Terminal.err(renderer.plainLine())
         }
@@ -77,10 +83,10 @@ final class ProgressPrinter: @unchecked Sendable {
 
     func finish() {
         guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        if let latest, terminal { draw(latest) }
-        if drew { FileHandle.standardError.write(Data("\n".utf8)) }
+        state.withLock { state in
+            if let latest = state.latest, terminal { draw(latest, &state) }
+            if state.drew { FileHandle.standardError.write(Data("\n".utf8)) }
+        }
     }
 
     static func terminalWidth() -> Int {
