@@ -75,14 +75,27 @@ enum LoadFixture {
         let ledger = try Ledger(url: url, exclusive: true)
         let payloads = bodies(n)
         let rows = payloads.enumerated().map { i, body in
-            LedgerRow(
-                row: i + 1, line: i + 2, status: i >= pendingFrom ? .pending : .created,
-                key: "mzgdPJVBb7RE|bench\(i)@example.com|2030-06-01T0\(i % 10):00:00.000Z", payload: body, name: "Bench \(i)",
-                email: "bench\(i)@example.com", startedAt: "2030-06-01T01:00:00.000Z", timeZone: "Asia/Tokyo", original: [])
+            CheckedRow(
+                row: i + 1, line: i + 2,
+                booking: CheckedRow.Booking(
+                    key: BookingKey(eventTypeId: "mzgdPJVBb7RE", email: "bench\(i)@example.com", startedAt: "2030-06-01T0\(i % 10):00:00.000Z"),
+                    payload: body),
+                name: "Bench \(i)", email: "bench\(i)@example.com", startedAt: "2030-06-01T01:00:00.000Z", timeZone: "Asia/Tokyo",
+                original: [])
         }
         let run = try ledger.createRun(
             pipeline: "bench", pipelinePath: "/bench.yml", source: "/bench.csv", sourceHash: "0", encoding: "utf-8",
             columns: [], sourceFault: nil, rows: rows)
+        // Rows before `pendingFrom` were booked by an earlier session of the run.
+        for start in stride(from: 1, through: pendingFrom, by: 10_000) {
+            try ledger.record(
+                run: run,
+                results: (start...min(pendingFrom, start + 9_999)).map { row in
+                    AttemptResult(
+                        attemptID: 0, row: row, finishedAt: 0, httpStatus: 201, error: nil, status: .created, bookingUid: "B\(row)",
+                        transient: false, uncertain: false)
+                })
+        }
         return (ledger, run)
     }
 

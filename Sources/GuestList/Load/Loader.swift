@@ -50,7 +50,9 @@ public struct Loader {
         var state = LoaderState(
             limits: limits, counts: try ledger.counts(run: run), now: now, wallOffset: Date().timeIntervalSince1970 - now,
             gracePeriod: gracePeriod, pageSize: pageSize, random: random)
-        let result = await withTaskGroup(of: Void.self) { group -> Result<LoadEnd, GuestListError> in
+        // A discarding group: a group that keeps its children's results holds every finished request (about
+        // 16 KiB each) until it ends — 1.7 GB after 100,000 POSTs.
+        let result = await withDiscardingTaskGroup { group -> Result<LoadEnd, GuestListError> in
             defer { group.cancelAll() }
             do throws(GuestListError) {
                 return .success(
@@ -75,7 +77,7 @@ public struct Loader {
 
     /// The coordinator: take what arrived, hand it to the state machine, do what it says, until it says end.
     private func drive(
-        group: inout TaskGroup<Void>, state: inout LoaderState, run: Int, ledger: some LoadLedger, syncs: WALSync?, stop: StopSignal,
+        group: inout DiscardingTaskGroup, state: inout LoaderState, run: Int, ledger: some LoadLedger, syncs: WALSync?, stop: StopSignal,
         onProgress: @Sendable (LoadProgress) -> Void
     ) async throws(GuestListError) -> LoadEnd {
         let api = self.api
